@@ -1,0 +1,87 @@
+/**
+ * The Micro Conversion Framework as plain data: what the sidebar edits, what the tabs
+ * hold, what google.script.run carries (plain JSON: no Date, no class instances).
+ */
+
+export type Priority = 'High' | 'Medium' | 'Low';
+export const PRIORITIES: readonly Priority[] = ['High', 'Medium', 'Low'];
+
+export type Status = 'Planned' | 'Tracking' | 'Live' | 'Paused';
+export const STATUSES: readonly Status[] = ['Planned', 'Tracking', 'Live', 'Paused'];
+
+/** Step 1: the single business outcome. */
+export interface MacroConversion {
+  name: string;
+  /** The analytics event that records it, e.g. GA4's `purchase`. */
+  eventName: string;
+  /** Value of one conversion, in the spreadsheet's currency; null when unknown. */
+  valuePerConversion: number | null;
+  /** Target conversion rate as a fraction (0.02 = 2%); null when not set. */
+  targetRate: number | null;
+  owner: string;
+}
+
+/** Step 2: a phase of the customer's journey, named from the customer's side. */
+export interface Phase {
+  name: string;
+  /** What the customer needs or focuses on in this phase. */
+  customerGoal: string;
+}
+
+/** Steps 3 and 4 share these measurement-plan fields. */
+export interface MicroConversion {
+  name: string;
+  eventName: string;
+  /** What is counted, e.g. "Users who add to cart / users who view an item". */
+  metric: string;
+  /** Numeric target as a fraction between 0 and 1; null when not set. */
+  target: number | null;
+  owner: string;
+  priority: Priority;
+  dataSource: string;
+  status: Status;
+}
+
+/** Step 3: an action on the path to the macro, within one phase. */
+export interface ProcessMilestone extends MicroConversion {
+  phase: string;
+}
+
+/** Step 4: a proxy of interest that is not on the path. */
+export type SecondaryAction = MicroConversion;
+
+export interface Framework {
+  macro: MacroConversion;
+  phases: Phase[];
+  milestones: ProcessMilestone[];
+  secondaryActions: SecondaryAction[];
+}
+
+export interface TemplateSummary {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface Template extends TemplateSummary {
+  framework: Framework;
+}
+
+/** What the sidebar sends to createFramework: a template id and/or the user's edits. */
+export interface CreateFrameworkRequest {
+  template?: string;
+  macro?: Partial<MacroConversion>;
+  phases?: Phase[];
+  milestones?: Partial<ProcessMilestone>[];
+  secondaryActions?: Partial<SecondaryAction>[];
+}
+
+export type Severity = 'error' | 'warning';
+
+/** One finding of "Check framework"; `sheet` and `a1` let the sidebar select the offending cell. */
+export interface Finding {
+  severity: Severity;
+  message: string;
+  sheet?: string;
+  a1?: string;
+}

@@ -1,0 +1,38 @@
+/**
+ * The single source of truth for every custom function's help text. The build
+ * writes each entry as the `@customfunction` JSDoc above the function's top-level
+ * stub in dist/Code.js, which is what gives Sheets its autocomplete and help card.
+ * The README's function reference is checked against it in the tests.
+ */
+export interface CustomFunctionDoc {
+  name: string;
+  summary: string;
+  params: { name: string; description: string; optional?: boolean }[];
+  returns: string;
+}
+
+export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
+  {
+    name: 'FUNNEL',
+    summary:
+      'Step counts, conversion and drop-off of a funnel, from exported analytics rows (event rows or a GA4 report).',
+    params: [
+      { name: 'data', description: 'The exported rows with their header row, e.g. Data!A1:D50000.' },
+      {
+        name: 'steps',
+        description: 'The step event names in order: a row or column of cells, or "view_item, add_to_cart, purchase".',
+      },
+      {
+        name: 'window',
+        description: 'Conversion window from the first step: blank for none, days as a number, or "30m", "2h", "7d".',
+        optional: true,
+      },
+      {
+        name: 'options',
+        description: 'Option words, comma-separated: "strict_order", "any order", "open", "by session", "time", "exclude=event", "breakdown=column", "user=column"...',
+        optional: true,
+      },
+    ],
+    returns: 'A table: step, count, share of first step, share of previous step, drop-off, drop-off share, notes.',
+  },
+];

@@ -1,0 +1,9 @@
+/**
+ * The entry module: every export here becomes a top-level `function` in dist/Code.js
+ * (scripts/build.mjs writes the stubs), because Apps Script finds menu handlers,
+ * triggers, google.script.run targets and custom functions only by such declarations.
+ * Importing this module must do no work: every custom-function call loads the bundle.
+ */
+export { FUNNEL } from './functions/funnel';
+export { onInstall, onOpen } from './sheets/menu';
+export { showCheck, showHelp, showPlanner, showPrint } from './sheets/sidebar';
