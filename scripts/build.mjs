@@ -1,12 +1,14 @@
 // Builds dist/, the folder clasp pushes: Code.js (one classic script), appsscript.json, Sidebar.html.
 // Run: node scripts/build.mjs. Prints the bundle size and fails above the budget.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const finalDist = join(root, 'dist');
+// Built into a private folder, then swapped in, so a test reading dist/ never sees it half written.
+const dist = join(root, `.dist-${process.pid}`);
 const GLOBAL = 'AddOn';
 const BUNDLE_BUDGET_BYTES = 150 * 1024;
 // Apps Script's V8 runtime; nothing newer than ES2020 syntax is assumed.
@@ -41,7 +43,9 @@ async function entryExports() {
 function jsdocFor(doc) {
   const lines = ['/**', ` * ${doc.summary}`, ' *'];
   for (const p of doc.params) {
-    lines.push(` * @param {any${p.optional ? '=' : ''}} ${p.name} ${p.optional ? '[optional] ' : ''}${p.description}`);
+    lines.push(
+      ` * @param {any${p.optional ? '=' : ''}} ${p.name} ${p.optional ? '[optional] ' : ''}${p.description}`,
+    );
   }
   lines.push(` * @return ${doc.returns}`, ' * @customfunction', ' */');
   return lines.join('\n');
@@ -51,7 +55,8 @@ function jsdocFor(doc) {
 function stubs(exportNames, customFunctions) {
   const docs = new Map(customFunctions.map((d) => [d.name, d]));
   for (const d of customFunctions) {
-    if (!exportNames.includes(d.name)) throw new Error(`catalog lists ${d.name} but src/main.ts does not export it`);
+    if (!exportNames.includes(d.name))
+      throw new Error(`catalog lists ${d.name} but src/main.ts does not export it`);
   }
   const out = [];
   for (const name of exportNames) {
@@ -61,7 +66,8 @@ function stubs(exportNames, customFunctions) {
       const params = doc.params.map((p) => p.name).join(', ');
       out.push(`${jsdocFor(doc)}\nfunction ${name}(${params}) { return ${GLOBAL}.${name}(${params}); }`);
     } else {
-      if (/^[A-Z][A-Z0-9_]*$/.test(name)) throw new Error(`${name} looks like a custom function but has no catalog entry`);
+      if (/^[A-Z][A-Z0-9_]*$/.test(name))
+        throw new Error(`${name} looks like a custom function but has no catalog entry`);
       out.push(`function ${name}(...args) { return ${GLOBAL}.${name}(...args); }`);
     }
   }
@@ -85,7 +91,8 @@ async function buildCode() {
     legalComments: 'none',
     write: false,
   });
-  const header = '// Micro Conversion Framework for Google Sheets. Built by scripts/build.mjs; do not edit.\n';
+  const header =
+    '// Micro Conversion Framework for Google Sheets. Built by scripts/build.mjs; do not edit.\n';
   const code = `${header}${out.outputFiles[0].text}\n${stubs(exportNames, CUSTOM_FUNCTIONS)}\n`;
   if (/^\s*(import|export)\s/m.test(code)) throw new Error('dist/Code.js must not contain import/export');
   writeFileSync(join(dist, 'Code.js'), code);
@@ -116,12 +123,15 @@ async function buildSidebar() {
   return html.length;
 }
 
-rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
 const [codeBytes, sidebarBytes] = await Promise.all([buildCode(), buildSidebar()]);
+rmSync(finalDist, { recursive: true, force: true });
+renameSync(dist, finalDist);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`dist/Code.js ${kib(codeBytes)} (budget ${kib(BUNDLE_BUDGET_BYTES)}); dist/Sidebar.html ${kib(sidebarBytes)}`);
+console.log(
+  `dist/Code.js ${kib(codeBytes)} (budget ${kib(BUNDLE_BUDGET_BYTES)}); dist/Sidebar.html ${kib(sidebarBytes)}`,
+);
 if (codeBytes > BUNDLE_BUDGET_BYTES) {
   console.error(`dist/Code.js is over its budget of ${kib(BUNDLE_BUDGET_BYTES)}`);
   process.exit(1);

@@ -26,6 +26,8 @@ export function withUserErrors<T>(functionName: string, run: () => T): T {
   } catch (error) {
     if (isUserError(error)) throw new Error(error.message);
     const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(`${functionName} failed unexpectedly (${detail}). Please report this with a copy of the input.`);
+    throw new Error(
+      `${functionName} failed unexpectedly (${detail}). Please report this with a copy of the input.`,
+    );
   }
 }

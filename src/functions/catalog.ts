@@ -20,19 +20,23 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
       { name: 'data', description: 'The exported rows with their header row, e.g. Data!A1:D50000.' },
       {
         name: 'steps',
-        description: 'The step event names in order: a row or column of cells, or "view_item, add_to_cart, purchase".',
+        description:
+          'The step event names in order: a row or column of cells, or "view_item, add_to_cart, purchase".',
       },
       {
         name: 'window',
-        description: 'Conversion window from the first step: blank for none, days as a number, or "30m", "2h", "7d".',
+        description:
+          'Conversion window from the first step: blank for none, days as a number, or "30m", "2h", "7d".',
         optional: true,
       },
       {
         name: 'options',
-        description: 'Option words, comma-separated: "strict_order", "any order", "open", "by session", "time", "exclude=event", "breakdown=column", "user=column"...',
+        description:
+          'Option words, comma-separated: "strict_order", "any order", "open", "by session", "time", "exclude=event", "breakdown=column", "user=column"...',
         optional: true,
       },
     ],
-    returns: 'A table: step, count, share of first step, share of previous step, drop-off, drop-off share, notes.',
+    returns:
+      'A table: step, count, share of first step, share of previous step, drop-off, drop-off share, notes.',
   },
 ];

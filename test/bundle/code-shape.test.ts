@@ -31,7 +31,9 @@ describe('dist/Code.js', () => {
   });
 
   it.each(CUSTOM_FUNCTIONS)('gives $name its @customfunction JSDoc with one @param per argument', (doc) => {
-    const match = code.match(new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${doc.name}\\(([^)]*)\\)`));
+    const match = code.match(
+      new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${doc.name}\\(([^)]*)\\)`),
+    );
     expect(match, `no JSDoc block right above function ${doc.name}`).not.toBeNull();
     const [, block, params] = match!;
     expect(block).toContain('@customfunction');
