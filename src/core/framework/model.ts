@@ -85,3 +85,15 @@ export interface Finding {
   sheet?: string;
   a1?: string;
 }
+
+/** Which cell of the framework a finding is about, before it is placed on a sheet. */
+export interface CellRef {
+  table: 'macro' | 'phases' | 'milestones' | 'secondaryActions';
+  /** Row within the table, 0-based (always 0 for the macro). */
+  index: number;
+  /** A field name of that table's item, e.g. 'owner' or 'target'. */
+  field: string;
+}
+
+/** Maps a CellRef to where it stands in the spreadsheet; the sheets layer supplies it. */
+export type Locator = (ref: CellRef) => { sheet: string; a1: string } | undefined;
