@@ -45,6 +45,31 @@ describe('dist/Code.js', () => {
   });
 });
 
+describe('services the bundle may call', () => {
+  // Each of these needs a scope beyond spreadsheets.currentonly + script.container.ui.
+  const WIDER_SCOPE_SERVICES = [
+    'UrlFetchApp',
+    'DriveApp',
+    'GmailApp',
+    'MailApp',
+    'DocumentApp',
+    'CalendarApp',
+    'FormApp',
+    'SlidesApp',
+    'ScriptApp',
+    'Drive',
+    'Sheets',
+    'BigQuery',
+  ];
+  it.each(WIDER_SCOPE_SERVICES)('never calls %s', (service) => {
+    expect(code).not.toMatch(new RegExp(`\\b${service}\\.\\w`));
+  });
+
+  it('never opens another spreadsheet (openById / openByUrl / create need the full spreadsheets scope)', () => {
+    expect(code).not.toMatch(/SpreadsheetApp\.(openById|openByUrl|open|create)\(/);
+  });
+});
+
 describe('dist/appsscript.json', () => {
   it('runs on V8 with Stackdriver logging and a time zone', () => {
     expect(manifest.runtimeVersion).toBe('V8');
