@@ -1,0 +1,51 @@
+/**
+ * The shared data-reading layer for custom functions over exported analytics rows.
+ * Stable API (FUNNEL, MICRO_IMPACT, FUNNEL_TREND and FUNNEL_SQL build on it):
+ *
+ * - `readTable(data, { columns, bySession, extraColumns })` -> `EventTable | AggregatedTable`;
+ *   `readEventTable(...)` when only event rows will do. Finds the header row (skipping GA's
+ *   `# ...` comment block and blank rows), skips totals rows, detects columns by the alias
+ *   lists in aliases.ts (or by `user=`/`session=`/`event=`/`time=`/`count=` overrides), and
+ *   returns columns as typed arrays:
+ *     EventTable: entityIds (Int32Array into entityKeys), times (Float64Array, epoch ms UTC),
+ *     eventCodes (Int32Array into eventNames), eventCode(name), sourceRows, extras
+ *     (breakdown columns as codes + values), entityUnit 'users' | 'sessions', columns found.
+ *     AggregatedTable: names, counts (Float64Array), countUnit 'users' | 'sessions' | 'events'.
+ * - `rowsByEntity(entityIds, entityCount, keep?)` -> rows grouped by entity (counting sort).
+ * - `parseSteps(value)` -> `{ label, names[] }[]` (range or "a, b|c, d").
+ * - `parseOptions(value, { flags, keys })` -> `{ flags: Set, values: Map<key, string[]> }`;
+ *   `singleOption(parsed, key)`.
+ * - `parseWindow(value)` -> ms (Infinity when blank); `parseDuration(value)` -> ms or NaN.
+ * - `parseTimestamp(value)` -> epoch ms or NaN; cell checks `isDateCell`, `isBlankCell`,
+ *   `isNumberCell`, `cellText`, `asRows`; header helpers `findHeaderRow`, `isCommentRow`,
+ *   `isReportTotalsRow`; columns `COLUMN_ALIASES`, `normalizeHeader`, `findColumn`,
+ *   `findNamedColumn`.
+ * Every problem with the user's input is thrown as a UserError whose message says how to fix it.
+ */
+export { COLUMN_ALIASES, type ColumnRole, normalizeHeader } from './aliases';
+export { asRows, cellText, isBlankCell, isDateCell, isNumberCell } from './cells';
+export { findColumn, findColumnByAliases, findNamedColumn, quotedList, seenHeaders } from './columns';
+export { DURATION_EXAMPLES, MS_PER_DAY, parseDuration, parseWindow } from './duration';
+export { type RowsByEntity, rowsByEntity } from './entity-order';
+export {
+  findHeaderRow,
+  headerNames,
+  isBlankRow,
+  isCommentRow,
+  isReportTotalsRow,
+  isTotalLabel,
+} from './header';
+export { Interner } from './intern';
+export { type OptionSpec, type ParsedOptions, parseOptions, singleOption } from './options';
+export {
+  type AggregatedTable,
+  type ColumnOverrides,
+  type ColumnValues,
+  type DataTable,
+  type EventTable,
+  type ReadTableOptions,
+  readEventTable,
+  readTable,
+} from './read';
+export { parseSteps, type Step } from './steps';
+export { parseTimestamp, timestampFromNumber, timestampFromText } from './timestamp';

@@ -1,0 +1,152 @@
+/**
+ * Timestamps to epoch milliseconds (UTC). Runs once per data row, so text is parsed by hand
+ * with charCodeAt (no regex, no allocation) and numbers take a fast path.
+ *
+ * - Date objects (any realm): their time.
+ * - Numbers by magnitude: >= 1e14 epoch microseconds (GA4 BigQuery `event_timestamp`),
+ *   >= 1e11 epoch milliseconds, >= 1e8 epoch seconds, otherwise spreadsheet date serials
+ *   (days since 1899-12-30, rounded to the millisecond).
+ * - Text: ISO 8601 (`2024-03-01T10:00:00Z`, `+02:00` offsets, fractions), `YYYY-MM-DD HH:MM:SS`
+ *   with an optional ` UTC`, `YYYY-MM-DD`, GA's `YYYYMMDD` and `YYYYMMDDHH`, and numbers as text.
+ *   Text without a zone is read as UTC: only differences between timestamps matter to a funnel.
+ */
+import { isDateCell } from './cells';
+
+const SERIAL_EPOCH_DAYS = 25_569; // 1970-01-01 as a spreadsheet serial (day 0 is 1899-12-30)
+const MS_PER_DAY = 86_400_000;
+
+/** Epoch milliseconds of a number by its magnitude (see above). */
+export function timestampFromNumber(value: number): number {
+  if (!Number.isFinite(value)) return Number.NaN;
+  const size = Math.abs(value);
+  if (size >= 1e14) return value / 1000;
+  if (size >= 1e11) return value;
+  if (size >= 1e8) return value * 1000;
+  return Math.round((value - SERIAL_EPOCH_DAYS) * MS_PER_DAY);
+}
+
+/** Epoch milliseconds of a timestamp cell; NaN when it cannot be read as one. */
+export function parseTimestamp(value: unknown): number {
+  if (typeof value === 'number') return timestampFromNumber(value);
+  if (typeof value === 'string') return timestampFromText(value);
+  if (isDateCell(value)) return value.getTime();
+  return Number.NaN;
+}
+
+function digit(text: string, at: number): number {
+  const code = text.charCodeAt(at) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+}
+
+/** The number written by `count` digits at `at`, or -1. */
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = 0; i < count; i++) {
+    const d = digit(text, at + i);
+    if (d < 0) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** Epoch ms of a calendar date and time, NaN when a field is out of range (Feb 30, hour 25...). */
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+    return Number.NaN;
+  }
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Date.UTC rolls Feb 30 over to March; a real date keeps its day.
+  return new Date(ms).getUTCDate() === day ? ms : Number.NaN;
+}
+
+function isAllDigits(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (digit(text, i) < 0) return false;
+  return to > from;
+}
+
+/** Epoch ms of a timestamp written as text; NaN when it is not one. */
+export function timestampFromText(raw: string): number {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && raw.charCodeAt(start) <= 32) start++;
+  while (end > start && raw.charCodeAt(end - 1) <= 32) end--;
+  const length = end - start;
+  const text = start === 0 && end === raw.length ? raw : raw.slice(start, end);
+  if (length === 0) return Number.NaN;
+
+  if (isAllDigits(text, 0, length)) {
+    // GA's YYYYMMDD and YYYYMMDDHH, when they are real dates; other digit strings are numbers.
+    if (length === 8 || length === 10) {
+      const year = digits(text, 0, 4);
+      if (year >= 1900 && year <= 2200) {
+        const hour = length === 10 ? digits(text, 8, 2) : 0;
+        const ms = utc(year, digits(text, 4, 2), digits(text, 6, 2), hour, 0, 0);
+        if (!Number.isNaN(ms)) return ms;
+      }
+    }
+    return timestampFromNumber(Number(text));
+  }
+  if (length >= 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) return isoTimestamp(text);
+  const asNumber = Number(text);
+  return Number.isNaN(asNumber) ? Number.NaN : timestampFromNumber(asNumber);
+}
+
+/** `YYYY-MM-DD`, then optionally `T` or a space, `HH:MM[:SS[.fff]]`, then `Z`, ` UTC` or `±HH[:]MM`. */
+function isoTimestamp(text: string): number {
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return Number.NaN;
+  if (text.length === 10) return utc(year, month, day, 0, 0, 0);
+  const sep = text.charCodeAt(10);
+  if (sep !== 84 && sep !== 116 && sep !== 32) return Number.NaN; // T, t or space
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  if (hour < 0 || minute < 0 || text.charCodeAt(13) !== 58) return Number.NaN;
+  let at = 16;
+  let second = 0;
+  let fraction = 0;
+  if (text.charCodeAt(at) === 58) {
+    second = digits(text, at + 1, 2);
+    if (second < 0) return Number.NaN;
+    at += 3;
+    if (text.charCodeAt(at) === 46 || text.charCodeAt(at) === 44) {
+      // Fractions of a second, kept to the microsecond.
+      at++;
+      let scale = 100;
+      const from = at;
+      while (digit(text, at) >= 0) {
+        fraction += digit(text, at) * scale;
+        scale /= 10;
+        at++;
+      }
+      if (at === from) return Number.NaN;
+    }
+  }
+  const base = utc(year, month, day, hour, minute, second);
+  if (Number.isNaN(base)) return Number.NaN;
+  const offset = zoneOffsetMs(text, at);
+  return Number.isNaN(offset) ? Number.NaN : base + fraction - offset;
+}
+
+/** Milliseconds east of UTC written at `at`: "", "Z", " UTC", " GMT", "+02:00", "+0200", "-05". */
+function zoneOffsetMs(text: string, at: number): number {
+  while (at < text.length && text.charCodeAt(at) === 32) at++;
+  const rest = text.length - at;
+  if (rest === 0) return 0;
+  const code = text.charCodeAt(at);
+  if (rest === 1 && (code === 90 || code === 122)) return 0; // Z
+  if (rest === 3) {
+    const zone = text.slice(at).toUpperCase();
+    if (zone === 'UTC' || zone === 'GMT') return 0;
+  }
+  if (code !== 43 && code !== 45) return Number.NaN; // + or -
+  const hours = digits(text, at + 1, 2);
+  let minutes = 0;
+  if (rest === 6 && text.charCodeAt(at + 3) === 58) minutes = digits(text, at + 4, 2);
+  else if (rest === 5) minutes = digits(text, at + 3, 2);
+  else if (rest !== 3) return Number.NaN;
+  if (hours < 0 || minutes < 0) return Number.NaN;
+  const sign = code === 45 ? -1 : 1;
+  return sign * (hours * 60 + minutes) * 60_000;
+}
