@@ -4,6 +4,7 @@
  * triggers, google.script.run targets and custom functions only by such declarations.
  * Importing this module must do no work: every custom-function call loads the bundle.
  */
+export { AB_TEST } from './functions/ab-test';
 export { FUNNEL } from './functions/funnel';
 export { onInstall, onOpen } from './sheets/menu';
 export { showCheck, showHelp, showPlanner, showPrint } from './sheets/sidebar';

@@ -39,4 +39,22 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
     returns:
       'A table: step, count, share of first step, share of previous step, drop-off, drop-off share, notes.',
   },
+  {
+    name: 'AB_TEST',
+    summary:
+      'Compares the conversion rates of two groups (an A/B test): uplift, two-proportion z-test, confidence interval and a verdict.',
+    params: [
+      { name: 'conversions_a', description: 'Conversions in group A (the control), e.g. 120.' },
+      { name: 'visitors_a', description: 'Visitors (users or sessions) in group A, e.g. 2400.' },
+      { name: 'conversions_b', description: 'Conversions in group B (the variant), e.g. 150.' },
+      { name: 'visitors_b', description: 'Visitors in group B, e.g. 2380.' },
+      {
+        name: 'confidence',
+        description: 'Confidence level: blank for 95%, or 0.9, 90, "90%", 0.99...',
+        optional: true,
+      },
+    ],
+    returns:
+      'Two columns (metric, value): both rates, difference, relative uplift, z, p-value, the interval of the difference, verdict (B wins, A wins, no significant difference) and a small-sample caution.',
+  },
 ];

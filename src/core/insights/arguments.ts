@@ -1,0 +1,67 @@
+/**
+ * Single-value arguments of the insight functions: whole counts and a confidence level.
+ * A range where one cell is expected, text that is not a number, and impossible values
+ * each get their own message naming the argument.
+ */
+import { UserError } from '../errors';
+import { isBlankCell, isDateCell, isNumberCell } from '../table/cells';
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `the text "${value.trim()}"`;
+  if (isDateCell(value)) return 'a date';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+/** A number from a cell; text holding only a number (as some imports leave it) counts too. */
+function numberOf(value: unknown): number {
+  if (isNumberCell(value)) return value;
+  if (typeof value === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(value))
+    return Number(value);
+  return Number.NaN;
+}
+
+function rejectRange(value: unknown, name: string): void {
+  if (Array.isArray(value)) {
+    throw new UserError(`${name} must be one cell or a number, not a range of cells.`);
+  }
+}
+
+/** A whole count >= 0 (visitors, conversions). */
+export function parseCount(value: unknown, name: string, example: string): number {
+  rejectRange(value, name);
+  if (isBlankCell(value)) throw new UserError(`${name} is missing: give a whole number such as ${example}.`);
+  const n = numberOf(value);
+  if (Number.isNaN(n)) {
+    throw new UserError(`${name} must be a whole number such as ${example}, not ${shown(value)}.`);
+  }
+  if (n < 0) throw new UserError(`${name} is ${n}: a count cannot be negative.`);
+  if (!Number.isInteger(n)) {
+    throw new UserError(`${name} is ${n}: counts are whole numbers (people, sessions), such as ${example}.`);
+  }
+  return n;
+}
+
+const CONFIDENCE_EXAMPLES = '0.95, 95%, 95 or 0.99';
+
+/**
+ * A confidence level as a fraction in (0, 1). Blank is 95%. A number above 1 and below 100, or
+ * text with a % sign, is read as a percentage (95 and "95%" both mean 0.95).
+ */
+export function parseConfidence(value: unknown, name = 'confidence'): number {
+  rejectRange(value, name);
+  if (isBlankCell(value)) return 0.95;
+  let level = Number.NaN;
+  if (typeof value === 'string' && value.trim().endsWith('%'))
+    level = numberOf(value.trim().slice(0, -1)) / 100;
+  else {
+    const n = numberOf(value);
+    level = n > 1 && n < 100 ? n / 100 : n;
+  }
+  if (!(level > 0 && level < 1)) {
+    throw new UserError(
+      `${name} must be a level between 0 and 100% (write ${CONFIDENCE_EXAMPLES}), not ${shown(value)}.`,
+    );
+  }
+  return level;
+}
