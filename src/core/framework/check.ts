@@ -1,0 +1,339 @@
+/**
+ * checkFramework: the framework's rules (from the Micro Conversion Framework's steps and
+ * considerations) as findings with plain messages, each placed on its cell by the locator.
+ *
+ * Errors break the framework or its funnel; warnings leave the plan incomplete.
+ * - Macro: exactly one, with a name and a measurable event (the model holds one; the table
+ *   reader reports extra macro rows).
+ * - Phases: at least one; each named, once, with at least one milestone.
+ * - Milestones: each named, in a phase on the list, with a measurable event name.
+ * - Count: 3 to 5 process milestones per macro (warning). The "3-5 micro-conversions per
+ *   macro goal" of a measurement plan counts the milestones, the steps of the funnel that
+ *   get targets; secondary actions are proxies off the path and are not counted.
+ * - Secondary actions: each named, with a measurable event name.
+ * - Targets: numbers between 0 and 1 (error); a missing target is a warning.
+ * - Owners: a missing owner is a warning.
+ * - Duplicates: no two milestones or secondary actions share a name or an event name
+ *   (case ignored), and none uses the macro's event.
+ * - Priority: process milestones come first, so a secondary action ranked above the
+ *   lowest-ranked milestone is a warning.
+ * Phases framed from the customer's side cannot be checked by a program and are not.
+ */
+import type { CellRef, Finding, Framework, Locator, MicroConversion, Priority, Severity } from './model';
+import { PRIORITIES } from './model';
+import { isEventName, isSnakeCase, MAX_EVENT_NAME_LENGTH, nameKey, suggestEventName } from './names';
+
+type Table = CellRef['table'];
+
+const RANK: Record<Priority, number> = { High: 3, Medium: 2, Low: 1 };
+
+const EXAMPLE_OWNER = 'e.g. "E-commerce manager"';
+
+/** How a row is named in a message: by its name, or by its position when it has none. */
+function rowName(kind: string, name: string, index: number): string {
+  return name.trim() !== '' ? `${kind} "${name.trim()}"` : `${kind} ${index + 1} (no name)`;
+}
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function checkFramework(framework: Framework, locate?: Locator): Finding[] {
+  const findings: Finding[] = [];
+  const add = (severity: Severity, message: string, table: Table, index: number, field: string): void => {
+    const place = locate?.({ table, index, field });
+    findings.push(place ? { severity, message, sheet: place.sheet, a1: place.a1 } : { severity, message });
+  };
+
+  /** The event name must be something GA4 can record; the fix offers a snake_case name. */
+  const checkEvent = (label: string, eventName: string, name: string, table: Table, index: number): void => {
+    const event = eventName.trim();
+    const suggestion = suggestEventName(event !== '' ? event : name);
+    const example = suggestion !== '' ? ` such as "${suggestion}"` : '';
+    if (event === '') {
+      add(
+        'error',
+        `${capitalise(label)} has no event name, so it cannot be measured: enter the analytics event that records it${example}.`,
+        table,
+        index,
+        'eventName',
+      );
+    } else if (!isEventName(event)) {
+      add(
+        'error',
+        `${capitalise(label)} has the event name "${event}", which GA4 cannot record (letters, digits and underscores only, starting with a letter, at most ${MAX_EVENT_NAME_LENGTH} characters): use a name${example}.`,
+        table,
+        index,
+        'eventName',
+      );
+    } else if (!isSnakeCase(event)) {
+      add(
+        'warning',
+        `${capitalise(label)} has the event name "${event}"; GA4 event names are case-sensitive and written in lower-case snake_case: use "${suggestion}" unless your tracking sends "${event}" exactly.`,
+        table,
+        index,
+        'eventName',
+      );
+    }
+  };
+
+  const checkRate = (label: string, value: unknown, table: Table, index: number, field: string): void => {
+    if (value === null || value === undefined || value === '') {
+      add(
+        'warning',
+        `${capitalise(label)} has no target: set the rate you aim for as a percentage, e.g. 25%.`,
+        table,
+        index,
+        field,
+      );
+    } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+      add(
+        'error',
+        `${capitalise(label)} has the target ${JSON.stringify(value)}, which is not a rate between 0 and 1: write a fraction such as 0.25 or a percentage such as 25%.`,
+        table,
+        index,
+        field,
+      );
+    }
+  };
+
+  const checkOwner = (label: string, owner: string, table: Table, index: number): void => {
+    if (owner.trim() === '') {
+      add(
+        'warning',
+        `${capitalise(label)} has no owner: name the role accountable for it, ${EXAMPLE_OWNER}.`,
+        table,
+        index,
+        'owner',
+      );
+    }
+  };
+
+  // Step 1: the macro conversion.
+  const { macro } = framework;
+  const macroLabel =
+    macro.name.trim() !== '' ? `the macro conversion "${macro.name.trim()}"` : 'the macro conversion';
+  if (macro.name.trim() === '') {
+    add(
+      'error',
+      'The macro conversion has no name: name the one business outcome you want more customers to reach, e.g. "Complete an order".',
+      'macro',
+      0,
+      'name',
+    );
+  }
+  checkEvent(macroLabel, macro.eventName, macro.name, 'macro', 0);
+  if (
+    macro.valuePerConversion !== null &&
+    (typeof macro.valuePerConversion !== 'number' ||
+      !Number.isFinite(macro.valuePerConversion) ||
+      macro.valuePerConversion < 0)
+  ) {
+    add(
+      'error',
+      `${capitalise(macroLabel)} has the value ${JSON.stringify(macro.valuePerConversion)}: enter what one conversion is worth as a number of 0 or more, or leave it blank.`,
+      'macro',
+      0,
+      'valuePerConversion',
+    );
+  }
+  checkRate(macroLabel, macro.targetRate, 'macro', 0, 'targetRate');
+  checkOwner(macroLabel, macro.owner, 'macro', 0);
+
+  // Step 2: the phases.
+  const phaseKeys = framework.phases.map((phase) => nameKey(phase.name));
+  const phaseList = framework.phases
+    .map((phase) => phase.name.trim())
+    .filter((name) => name !== '')
+    .map((name) => `"${name}"`)
+    .join(', ');
+  if (framework.phases.length === 0) {
+    add(
+      'error',
+      'There are no phases: add the stages your customer goes through, named from the customer\'s side, e.g. "Explore the range", "Choose a product", "Check out".',
+      'phases',
+      0,
+      'name',
+    );
+  }
+  framework.phases.forEach((phase, index) => {
+    const key = phaseKeys[index]!;
+    if (key === '') {
+      add(
+        'error',
+        `Phase ${index + 1} has no name: name the stage from the customer's side, e.g. "Compare options", or delete the row.`,
+        'phases',
+        index,
+        'name',
+      );
+      return;
+    }
+    if (phaseKeys.indexOf(key) < index) {
+      add(
+        'error',
+        `Phase "${phase.name.trim()}" is listed twice: give each phase its own name, or delete the repeat.`,
+        'phases',
+        index,
+        'name',
+      );
+      return;
+    }
+    if (!framework.milestones.some((milestone) => nameKey(milestone.phase) === key)) {
+      add(
+        'error',
+        `Phase "${phase.name.trim()}" has no process milestone: add at least one measurable action the customer takes in it on the Milestones tab, or remove the phase.`,
+        'phases',
+        index,
+        'name',
+      );
+    }
+  });
+
+  // Steps 3 and 4: the milestones and secondary actions.
+  framework.milestones.forEach((milestone, index) => {
+    const label = rowName('milestone', milestone.name, index);
+    if (milestone.name.trim() === '') {
+      add(
+        'error',
+        `Milestone ${index + 1} has no name: describe the action the customer takes, e.g. "Add a product to the cart".`,
+        'milestones',
+        index,
+        'name',
+      );
+    }
+    const phase = milestone.phase.trim();
+    if (phase === '') {
+      add(
+        'error',
+        `${capitalise(label)} names no phase: pick the phase it belongs to${phaseList ? ` (${phaseList})` : ', after adding phases on the Phases tab'}.`,
+        'milestones',
+        index,
+        'phase',
+      );
+    } else if (!phaseKeys.includes(nameKey(phase))) {
+      add(
+        'error',
+        `${capitalise(label)} is in phase "${phase}", which is not on the Phases tab: pick one of ${phaseList || 'the phases (none yet)'}, or add "${phase}" as a phase.`,
+        'milestones',
+        index,
+        'phase',
+      );
+    }
+    checkEvent(label, milestone.eventName, milestone.name, 'milestones', index);
+    checkRate(label, milestone.target, 'milestones', index, 'target');
+    checkOwner(label, milestone.owner, 'milestones', index);
+  });
+
+  const count = framework.milestones.length;
+  const macroName = macro.name.trim() !== '' ? `"${macro.name.trim()}"` : 'the macro conversion';
+  if (count < 3) {
+    add(
+      'warning',
+      `There ${count === 1 ? 'is 1 process milestone' : `are ${count} process milestones`} for ${macroName}; a measurement plan tracks 3 to 5: add the steps customers must take on the way.`,
+      'milestones',
+      count,
+      'name',
+    );
+  } else if (count > 5) {
+    add(
+      'warning',
+      `There are ${count} process milestones for ${macroName}; a measurement plan tracks 3 to 5: keep the steps you can most directly influence and drop or merge the others.`,
+      'milestones',
+      5,
+      'name',
+    );
+  }
+
+  framework.secondaryActions.forEach((action, index) => {
+    const label = rowName('secondary action', action.name, index);
+    if (action.name.trim() === '') {
+      add(
+        'error',
+        `Secondary action ${index + 1} has no name: describe the action, e.g. "Share an article".`,
+        'secondaryActions',
+        index,
+        'name',
+      );
+    }
+    checkEvent(label, action.eventName, action.name, 'secondaryActions', index);
+    checkRate(label, action.target, 'secondaryActions', index, 'target');
+    checkOwner(label, action.owner, 'secondaryActions', index);
+  });
+
+  // Duplicates: milestones first, then secondary actions, each compared with all rows before it.
+  const rows: { table: Table; kind: string; index: number; item: MicroConversion }[] = [
+    ...framework.milestones.map((item, index) => ({
+      table: 'milestones' as const,
+      kind: 'milestone',
+      index,
+      item,
+    })),
+    ...framework.secondaryActions.map((item, index) => ({
+      table: 'secondaryActions' as const,
+      kind: 'secondary action',
+      index,
+      item,
+    })),
+  ];
+  const macroEvent = macro.eventName.trim().toLowerCase();
+  rows.forEach((row, position) => {
+    const label = capitalise(rowName(row.kind, row.item.name, row.index));
+    const earlier = rows.slice(0, position);
+    const name = nameKey(row.item.name);
+    const sameName = name === '' ? undefined : earlier.find((other) => nameKey(other.item.name) === name);
+    if (sameName) {
+      add(
+        'error',
+        `${label} appears twice (also as a ${sameName.kind}): give each action its own name, or delete the repeat.`,
+        row.table,
+        row.index,
+        'name',
+      );
+    }
+    const event = row.item.eventName.trim().toLowerCase();
+    if (event === '') return;
+    if (event === macroEvent) {
+      add(
+        'error',
+        `${label} uses the macro conversion's event "${row.item.eventName.trim()}": the macro ends the funnel by itself, so give this ${row.kind} the event of its own action.`,
+        row.table,
+        row.index,
+        'eventName',
+      );
+      return;
+    }
+    const sameEvent = earlier.find((other) => other.item.eventName.trim().toLowerCase() === event);
+    if (sameEvent) {
+      const other = rowName(sameEvent.kind, sameEvent.item.name, sameEvent.index);
+      const fix =
+        sameEvent.kind !== row.kind
+          ? 'an action is either a step on the path (milestone) or a proxy (secondary action), not both: delete one of them, or give this one its own event'
+          : 'the funnel cannot tell them apart: give each its own event, or delete the repeat';
+      add(
+        'error',
+        `${label} uses the event "${row.item.eventName.trim()}", as ${other} does: ${fix}.`,
+        row.table,
+        row.index,
+        'eventName',
+      );
+    }
+  });
+
+  // Milestones take priority over secondary actions.
+  if (framework.milestones.length > 0) {
+    const lowest = framework.milestones.reduce((low, milestone) =>
+      (RANK[milestone.priority] ?? 0) < (RANK[low.priority] ?? 0) ? milestone : low,
+    );
+    framework.secondaryActions.forEach((action, index) => {
+      if ((RANK[action.priority] ?? 0) <= (RANK[lowest.priority] ?? 0)) return;
+      const lower = PRIORITIES.filter((priority) => RANK[priority] <= RANK[lowest.priority]).join(' or ');
+      add(
+        'warning',
+        `${capitalise(rowName('secondary action', action.name, index))} has priority ${action.priority}, above ${rowName('milestone', lowest.name, framework.milestones.indexOf(lowest))} (${lowest.priority}); process milestones come first because they drive the macro conversion directly: set this action to ${lower}, or raise the milestone.`,
+        'secondaryActions',
+        index,
+        'priority',
+      );
+    });
+  }
+
+  return findings;
+}

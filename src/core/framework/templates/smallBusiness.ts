@@ -1,0 +1,116 @@
+import type { Template } from '../model';
+
+/**
+ * A small business with a simple web shop, run by a few people: a short funnel of three
+ * steps to a purchase, and the engagement signals a small team can act on (newsletter,
+ * video, sharing, downloadable guides, blog comments) as secondary actions.
+ */
+export const smallBusiness: Template = {
+  id: 'small-business',
+  name: 'Small business',
+  description: 'A small shop or local business selling online: a short funnel and a few engagement signals.',
+  framework: {
+    macro: {
+      name: 'Buy online',
+      eventName: 'purchase',
+      valuePerConversion: 45,
+      targetRate: 0.015,
+      owner: 'Business owner',
+    },
+    phases: [
+      {
+        name: 'Look around',
+        customerGoal: 'I want to know what this business offers and whether I trust it.',
+      },
+      { name: 'Pick what I need', customerGoal: 'I want the right product and to know what it will cost.' },
+      { name: 'Order', customerGoal: 'I want to pay quickly and know when it will arrive.' },
+    ],
+    milestones: [
+      {
+        phase: 'Look around',
+        name: 'View a product page',
+        eventName: 'view_item',
+        metric: 'Users who view a product / all users',
+        target: 0.5,
+        owner: 'Marketing lead',
+        priority: 'Medium',
+        dataSource: 'GA4',
+        status: 'Planned',
+      },
+      {
+        phase: 'Pick what I need',
+        name: 'Add to cart',
+        eventName: 'add_to_cart',
+        metric: 'Users who add to cart / users who view a product',
+        target: 0.1,
+        owner: 'Business owner',
+        priority: 'High',
+        dataSource: 'GA4',
+        status: 'Planned',
+      },
+      {
+        phase: 'Order',
+        name: 'Go to checkout',
+        eventName: 'begin_checkout',
+        metric: 'Users who begin checkout / users who add to cart',
+        target: 0.5,
+        owner: 'Business owner',
+        priority: 'High',
+        dataSource: 'GA4',
+        status: 'Planned',
+      },
+    ],
+    secondaryActions: [
+      {
+        name: 'Sign up for the email newsletter',
+        eventName: 'newsletter_signup',
+        metric: 'Newsletter signups / all users',
+        target: 0.02,
+        owner: 'Marketing lead',
+        priority: 'Medium',
+        dataSource: 'GA4',
+        status: 'Planned',
+      },
+      {
+        name: 'Watch a product video',
+        eventName: 'video_start',
+        metric: 'Users who start a video / users who view a product',
+        target: 0.1,
+        owner: 'Marketing lead',
+        priority: 'Low',
+        dataSource: 'GA4',
+        status: 'Planned',
+      },
+      {
+        name: 'Share on social media',
+        eventName: 'share',
+        metric: 'Users who share / all users',
+        target: 0.01,
+        owner: 'Marketing lead',
+        priority: 'Low',
+        dataSource: 'GA4',
+        status: 'Planned',
+      },
+      {
+        name: 'Download a checklist or ebook',
+        eventName: 'file_download',
+        metric: 'Users who download / all users',
+        target: 0.03,
+        owner: 'Marketing lead',
+        priority: 'Low',
+        dataSource: 'GA4',
+        status: 'Planned',
+      },
+      {
+        name: 'Comment on a blog post',
+        eventName: 'post_comment',
+        metric: 'Users who comment / users who read the blog',
+        target: 0.01,
+        owner: 'Business owner',
+        priority: 'Low',
+        dataSource: 'GA4',
+        status: 'Planned',
+      },
+    ],
+  },
+};
