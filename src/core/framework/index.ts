@@ -1,8 +1,8 @@
 /** The planner's pure core: templates, building, checking and the tables, in one import. */
 export { buildFramework } from './build';
 export { checkFramework } from './check';
-export { frameworkFromTables, type TableInput, type TablesRead } from './fromTables';
-export { funnelSteps } from './funnelSteps';
+export { frameworkFromTables, type TableInput, type TablesRead } from './from-tables';
+export { funnelSteps } from './funnel-steps';
 export * from './model';
 export { isEventName, isSnakeCase, nameKey, suggestEventName } from './names';
 export * from './tables';

@@ -7,9 +7,9 @@ import type { Template, TemplateSummary } from '../model';
 import { blank } from './blank';
 import { content } from './content';
 import { ecommerce } from './ecommerce';
-import { leadGeneration } from './leadGeneration';
+import { leadGeneration } from './lead-generation';
 import { saas } from './saas';
-import { smallBusiness } from './smallBusiness';
+import { smallBusiness } from './small-business';
 
 /** In the order the sidebar offers them; blank last. */
 const TEMPLATES: readonly Template[] = [ecommerce, leadGeneration, saas, content, smallBusiness, blank];
