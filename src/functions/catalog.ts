@@ -57,4 +57,27 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
     returns:
       'Two columns (metric, value): both rates, difference, relative uplift, z, p-value, the interval of the difference, verdict (B wins, A wins, no significant difference) and a small-sample caution.',
   },
+  {
+    name: 'MICRO_IMPACT',
+    summary:
+      'Which micro events go with the macro conversion: for each, conversion with and without it, lift, odds ratio and Fisher p-value.',
+    params: [
+      { name: 'data', description: 'Event rows with their header row (entity id, event name, timestamp).' },
+      { name: 'macro_event', description: 'The event that counts as converting, e.g. "purchase".' },
+      {
+        name: 'micro_events',
+        description:
+          'The micro events to test: a range or "signup, add_to_cart"; blank for every other event.',
+        optional: true,
+      },
+      {
+        name: 'window',
+        description:
+          'Count a micro only this long before the first macro: blank for any time, "7d", "2h", days.',
+        optional: true,
+      },
+    ],
+    returns:
+      'One row per micro event, largest odds ratio first: entities who did it, of them converted, conversion rate with and without, lift, odds ratio, p-value, note (small samples).',
+  },
 ];

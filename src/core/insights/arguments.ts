@@ -4,7 +4,7 @@
  * each get their own message naming the argument.
  */
 import { UserError } from '../errors';
-import { isBlankCell, isDateCell, isNumberCell } from '../table/cells';
+import { isBlankCell, isDateCell, isNumberCell, parseSteps, type Step } from '../table';
 
 function shown(value: unknown): string {
   if (typeof value === 'string') return `the text "${value.trim()}"`;
@@ -64,4 +64,26 @@ export function parseConfidence(value: unknown, name = 'confidence'): number {
     );
   }
   return level;
+}
+
+/** True for a blank cell or a range of blank cells (an optional argument left empty). */
+export function isBlankArgument(value: unknown): boolean {
+  if (Array.isArray(value))
+    return value.every((row) => (Array.isArray(row) ? row.every(isBlankCell) : isBlankCell(row)));
+  return isBlankCell(value);
+}
+
+/** One event name, or alternatives joined with | ("purchase|subscribe"). */
+export function parseOneEvent(value: unknown, name: string, example: string): Step {
+  if (isBlankArgument(value)) {
+    throw new UserError(`${name} is missing: give the event name, e.g. "${example}".`);
+  }
+  const steps = parseSteps(value);
+  if (steps.length > 1) {
+    throw new UserError(
+      `${name} names ${steps.length} events (${steps.map((s) => s.label).join(', ')}): give one, ` +
+        `or alternatives joined with | such as "${example}|subscribe".`,
+    );
+  }
+  return steps[0]!;
 }
