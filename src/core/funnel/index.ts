@@ -1,0 +1,38 @@
+/**
+ * FUNNEL's engine: `funnel(data, steps, window, options)` returns the output table.
+ * Event rows go through event-funnel.ts (ClickHouse windowFunnel semantics by default;
+ * strict modes, any order, open, exclusions, time to convert, breakdowns); a report export
+ * goes through report-funnel.ts (sums of its count column). layout.ts shapes the result.
+ */
+import { UserError } from '../errors';
+import { readTable } from '../table';
+import { eventFunnel } from './event-funnel';
+import { type Cell, layoutFunnel } from './layout';
+import { reportFunnel } from './report-funnel';
+import { eventOnlyOptions, readFunnelSpec } from './spec';
+
+export { type Cell, layoutFunnel } from './layout';
+export type { FunnelBlock, FunnelResult } from './result';
+export { FUNNEL_OPTIONS, type FunnelSpec, readFunnelSpec } from './spec';
+export { eventFunnel, reportFunnel };
+
+export function funnel(data: unknown, steps: unknown, window?: unknown, options?: unknown): Cell[][] {
+  const spec = readFunnelSpec(steps, window, options);
+  const table = readTable(data, {
+    columns: spec.columns,
+    bySession: spec.bySession,
+    extraColumns: spec.breakdown === undefined ? [] : [spec.breakdown],
+  });
+  if (table.kind === 'aggregated') {
+    const used = eventOnlyOptions(spec);
+    if (used.length) {
+      throw new UserError(
+        `${used.join(', ')} ${used.length > 1 ? 'need' : 'needs'} event rows (one row per event with a user or ` +
+          `session id and a timestamp), but data is a report (columns "${table.columns.name}" and ` +
+          `"${table.columns.count}"), which only has totals per step. Remove ${used.length > 1 ? 'them' : 'it'} or use event rows.`,
+      );
+    }
+    return layoutFunnel(reportFunnel(table, spec), false);
+  }
+  return layoutFunnel(eventFunnel(table, spec), spec.time);
+}

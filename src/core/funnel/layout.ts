@@ -1,0 +1,86 @@
+/**
+ * A funnel as the table FUNNEL spills into the sheet: a header row, then one row per step.
+ * Shares are fractions (the user formats them as %), times are days (format [h]:mm:ss).
+ * A share or time with nothing to divide by (no previous step, or 0 entities before it) is a
+ * blank cell "", never NaN or a misleading 0. Every row has the same width.
+ */
+import { MS_PER_DAY } from '../table';
+import type { FunnelBlock, FunnelResult } from './result';
+
+export type Cell = string | number;
+
+const UNIT_HEADER = { users: 'Users', sessions: 'Sessions', events: 'Events' } as const;
+
+export const REPORT_RISE_NOTE =
+  'more than the previous step: a report counts each step on its own, not paths';
+
+export function layoutFunnel(result: FunnelResult, withTimes: boolean): Cell[][] {
+  const header: Cell[] = [];
+  if (result.breakdown) header.push(result.breakdown.header);
+  header.push(
+    'Step',
+    UNIT_HEADER[result.unit],
+    'Share of first step',
+    'Share of previous step',
+    'Drop-off',
+    'Drop-off share',
+  );
+  if (withTimes) header.push('Median time from previous step', 'Mean time from previous step');
+  header.push('Notes');
+  const rows: Cell[][] = [header];
+  if (result.breakdown) {
+    const blocks = result.breakdown.blocks
+      .filter((b) => b.counts.some((c) => c > 0))
+      .sort((a, b) => b.counts[1]! - a.counts[1]! || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    for (const block of blocks) rows.push(...blockRows(result, block, block.label || '(blank)', withTimes));
+    rows.push(...blockRows(result, result.total, 'Total', withTimes));
+  } else {
+    rows.push(...blockRows(result, result.total, undefined, withTimes));
+  }
+  return rows;
+}
+
+function ratio(part: number, whole: number): Cell {
+  return whole > 0 ? part / whole : '';
+}
+
+function blockRows(
+  result: FunnelResult,
+  block: FunnelBlock,
+  label: string | undefined,
+  withTimes: boolean,
+): Cell[][] {
+  const { counts, continued } = block;
+  return result.steps.map((step, index) => {
+    const k = index + 1;
+    const row: Cell[] = label === undefined ? [] : [label];
+    const count = counts[k]!;
+    row.push(step.label, count, ratio(count, counts[1]!));
+    if (k === 1) row.push('', '', '');
+    else {
+      const before = counts[k - 1]!;
+      const lost = before - continued[k]!;
+      row.push(ratio(continued[k]!, before), lost, ratio(lost, before));
+    }
+    if (withTimes) {
+      const deltas = k > 1 ? block.deltas?.[k] : undefined;
+      row.push(...(deltas?.length ? [median(deltas) / MS_PER_DAY, mean(deltas) / MS_PER_DAY] : ['', '']));
+    }
+    const notes = [result.notes[index]!];
+    if (result.report && k > 1 && count > counts[k - 1]!) notes.push(REPORT_RISE_NOTE);
+    row.push(notes.filter((n) => n !== '').join('; '));
+    return row;
+  });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function mean(values: readonly number[]): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}

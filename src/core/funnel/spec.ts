@@ -1,0 +1,106 @@
+/**
+ * What a FUNNEL call asks for, read from its arguments: the steps, the window and the
+ * option words, checked against each other so that a combination that cannot mean
+ * anything is an error rather than a silently ignored word.
+ */
+import { UserError } from '../errors';
+import {
+  type ColumnOverrides,
+  parseOptions,
+  parseSteps,
+  parseWindow,
+  type Step,
+  singleOption,
+} from '../table';
+
+export type FunnelOrder = 'sequential' | 'any order' | 'open';
+
+export interface FunnelSpec {
+  steps: Step[];
+  /** Milliseconds, Infinity for no limit. */
+  windowMs: number;
+  /** True when the user gave a window (a report cannot honour one). */
+  hasWindow: boolean;
+  order: FunnelOrder;
+  strictOrder: boolean;
+  strictDeduplication: boolean;
+  strictIncrease: boolean;
+  bySession: boolean;
+  /** Add median and mean time from the previous step. */
+  time: boolean;
+  /** Event names whose presence inside an entity's chain drops the entity. */
+  exclude: string[];
+  breakdown?: string;
+  columns: ColumnOverrides;
+}
+
+export const FUNNEL_OPTIONS = {
+  flags: [
+    'strict_order',
+    'strict_deduplication',
+    'strict_increase',
+    'any order',
+    'open',
+    'by session',
+    'time',
+  ],
+  keys: ['exclude', 'breakdown', 'user', 'session', 'event', 'time', 'count'],
+} as const;
+
+/** Reads FUNNEL's steps, window and options arguments. Throws a UserError on a bad one. */
+export function readFunnelSpec(steps: unknown, window: unknown, options: unknown): FunnelSpec {
+  const parsed = parseOptions(options, FUNNEL_OPTIONS);
+  const flag = (name: string) => parsed.flags.has(name);
+  const order: FunnelOrder = flag('any order') ? 'any order' : flag('open') ? 'open' : 'sequential';
+  if (flag('any order') && flag('open')) {
+    throw new UserError('options "any order" and "open" cannot be combined: choose one of them.');
+  }
+  const strict = ['strict_order', 'strict_deduplication', 'strict_increase'].filter(flag);
+  if (order !== 'sequential' && strict.length) {
+    throw new UserError(
+      `option "${strict[0]}" refines the default (sequential) funnel and cannot be combined with "${order}": ` +
+        'remove one of them.',
+    );
+  }
+  if (order !== 'sequential' && flag('time')) {
+    throw new UserError(
+      `option "time" measures each entity's chain of steps in order, so it cannot be combined with "${order}": ` +
+        'remove one of them.',
+    );
+  }
+  const columns: ColumnOverrides = {};
+  for (const key of ['user', 'session', 'event', 'time', 'count'] as const) {
+    const value = singleOption(parsed, key);
+    if (value !== undefined) columns[key] = value;
+  }
+  const breakdown = singleOption(parsed, 'breakdown');
+  const spec: FunnelSpec = {
+    steps: parseSteps(steps),
+    windowMs: parseWindow(window),
+    hasWindow: Number.isFinite(parseWindow(window)),
+    order,
+    strictOrder: flag('strict_order'),
+    strictDeduplication: flag('strict_deduplication'),
+    strictIncrease: flag('strict_increase'),
+    bySession: flag('by session'),
+    time: flag('time'),
+    exclude: parsed.values.get('exclude') ?? [],
+    columns,
+  };
+  if (breakdown !== undefined) spec.breakdown = breakdown;
+  return spec;
+}
+
+/** The options that need event rows, in the order they are named in errors. */
+export function eventOnlyOptions(spec: FunnelSpec): string[] {
+  const used: string[] = [];
+  if (spec.hasWindow) used.push('a window');
+  if (spec.order !== 'sequential') used.push(`"${spec.order}"`);
+  if (spec.strictOrder) used.push('"strict_order"');
+  if (spec.strictDeduplication) used.push('"strict_deduplication"');
+  if (spec.strictIncrease) used.push('"strict_increase"');
+  if (spec.bySession) used.push('"by session"');
+  if (spec.time) used.push('"time"');
+  if (spec.exclude.length) used.push('"exclude="');
+  return used;
+}
