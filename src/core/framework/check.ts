@@ -22,6 +22,7 @@
 import type { CellRef, Finding, Framework, Locator, MicroConversion, Priority, Severity } from './model';
 import { PRIORITIES } from './model';
 import { isEventName, isSnakeCase, MAX_EVENT_NAME_LENGTH, nameKey, suggestEventName } from './names';
+import { showValue } from './values';
 
 type Table = CellRef['table'];
 
@@ -33,6 +34,10 @@ const EXAMPLE_OWNER = 'e.g. "E-commerce manager"';
 function rowName(kind: string, name: string, index: number): string {
   return name.trim() !== '' ? `${kind} "${name.trim()}"` : `${kind} ${index + 1} (no name)`;
 }
+
+/** A value in a message; a number that is not finite reads as such, never "NaN". */
+const shown = (value: unknown): string =>
+  typeof value === 'number' && !Number.isFinite(value) ? '"not a number"' : showValue(value);
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -87,7 +92,7 @@ export function checkFramework(framework: Framework, locate?: Locator): Finding[
     } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
       add(
         'error',
-        `${capitalise(label)} has the target ${JSON.stringify(value)}, which is not a rate between 0 and 1: write a fraction such as 0.25 or a percentage such as 25%.`,
+        `${capitalise(label)} has the target ${shown(value)}, which is not a rate between 0 and 1: write a fraction such as 0.25 or a percentage such as 25%.`,
         table,
         index,
         field,
@@ -129,7 +134,7 @@ export function checkFramework(framework: Framework, locate?: Locator): Finding[
   ) {
     add(
       'error',
-      `${capitalise(macroLabel)} has the value ${JSON.stringify(macro.valuePerConversion)}: enter what one conversion is worth as a number of 0 or more, or leave it blank.`,
+      `${capitalise(macroLabel)} has the value ${shown(macro.valuePerConversion)}: enter what one conversion is worth as a number of 0 or more, or leave it blank.`,
       'macro',
       0,
       'valuePerConversion',
