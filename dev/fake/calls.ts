@@ -1,0 +1,72 @@
+/**
+ * Counts every call made on a fake service object, keyed `Class.method` (e.g. `Range.setValues`),
+ * so tests can prove that a feature batches its writes. It is also where the authorization mode
+ * is enforced: in AuthMode.NONE Apps Script only lets an add-on build its menu.
+ */
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
+
+/** What AuthMode.NONE allows: building the add-on menu, nothing else. */
+const ALLOWED_WITHOUT_AUTH = new Set([
+  'SpreadsheetApp.getUi',
+  'Ui.createAddonMenu',
+  'Ui.createMenu',
+  'Menu.addItem',
+  'Menu.addSeparator',
+  'Menu.addSubMenu',
+  'Menu.addToUi',
+]);
+
+export class CallCounter {
+  private counts = new Map<string, number>();
+  private paused = 0;
+  authMode: AuthMode = 'FULL';
+
+  /** Records one call; throws as Apps Script does when the auth mode does not allow it. */
+  count(method: string): void {
+    if (this.paused > 0) return;
+    this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
+    if (this.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTH.has(method)) {
+      throw new Error(
+        `You do not have permission to call ${method} in AuthMode.NONE. ` +
+          'An add-on may only build its menu before the user authorizes it.',
+      );
+    }
+  }
+
+  /** Total number of service calls since the last reset. */
+  total(): number {
+    let sum = 0;
+    for (const n of this.counts.values()) sum += n;
+    return sum;
+  }
+
+  /** Calls per `Class.method`, keys sorted, as a plain object (easy to compare with toEqual). */
+  byMethod(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const key of [...this.counts.keys()].sort()) out[key] = this.counts.get(key)!;
+    return out;
+  }
+
+  /** Calls of one method (`Range.setValues`), or of a whole class (`Range`). */
+  of(methodOrClass: string): number {
+    let sum = 0;
+    for (const [key, n] of this.counts) {
+      if (key === methodOrClass || key.startsWith(`${methodOrClass}.`)) sum += n;
+    }
+    return sum;
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+
+  /** Runs `fn` without counting or auth checks: the fake's own reads (snapshot, formula host). */
+  uncounted<T>(fn: () => T): T {
+    this.paused++;
+    try {
+      return fn();
+    } finally {
+      this.paused--;
+    }
+  }
+}

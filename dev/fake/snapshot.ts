@@ -1,0 +1,168 @@
+/**
+ * snapshot(spreadsheet): the whole workbook as plain JSON, for equality checks ("identical after a
+ * second run") and for the playground's GET /api/workbook. Grids cover every row and column that
+ * holds anything (content, format, note, validation); Dates become ISO strings.
+ */
+import { quoteSheetName, rectA1 } from './a1';
+import { type BorderData, type Cell, DEFAULTS, displayValue, isDate, type ValidationData } from './cells';
+import type { RangeRef, SheetModel, WorkbookModel } from './model';
+
+export interface ChartSnapshot {
+  id: string;
+  type: string;
+  ranges: string[];
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  options: Record<string, unknown>;
+}
+
+export interface ConditionalRuleSnapshot {
+  criteria: string;
+  values: unknown[];
+  ranges: string[];
+  background: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  italic: boolean | null;
+}
+
+export interface ProtectionSnapshot {
+  type: 'SHEET' | 'RANGE';
+  range: string;
+  description: string;
+  warningOnly: boolean;
+  unprotected: string[];
+}
+
+export type PlainValue = string | number | boolean;
+
+export interface SheetSnapshot {
+  name: string;
+  sheetId: number;
+  index: number;
+  hidden: boolean;
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  tabColor: string | null;
+  hiddenGridlines: boolean;
+  /** Widths and heights that differ from the default (100 and 21 px), by 1-based position. */
+  columnWidths: Record<string, number>;
+  rowHeights: Record<string, number>;
+  values: PlainValue[][];
+  displayValues: string[][];
+  formulas: string[][];
+  numberFormats: string[][];
+  notes: string[][];
+  fontWeights: string[][];
+  fontColors: string[][];
+  fontSizes: number[][];
+  fontStyles: string[][];
+  backgrounds: string[][];
+  horizontalAlignments: string[][];
+  wraps: boolean[][];
+  validations: (ValidationData | null)[][];
+  borders: (BorderData | null)[][];
+  merges: string[];
+  charts: ChartSnapshot[];
+  conditionalFormatRules: ConditionalRuleSnapshot[];
+  protections: ProtectionSnapshot[];
+}
+
+export interface WorkbookSnapshot {
+  id: string;
+  name: string;
+  timeZone: string;
+  activeSheet: string;
+  namedRanges: { name: string; range: string }[];
+  sheets: SheetSnapshot[];
+}
+
+function a1(ref: RangeRef): string {
+  return `${quoteSheetName(ref.sheet.name)}!${rectA1(ref.rect)}`;
+}
+
+function plain(value: unknown): PlainValue {
+  if (isDate(value)) return value.toISOString();
+  return value as PlainValue;
+}
+
+function sheetSnapshot(model: WorkbookModel, sheet: SheetModel, index: number): SheetSnapshot {
+  const { rows, columns } = sheet.usedExtent();
+  const grid = <T>(fn: (cell: Cell | undefined, row: number, column: number) => T): T[][] =>
+    Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => fn(sheet.cell(r + 1, c + 1), r + 1, c + 1)),
+    );
+  const values = grid((_cell, r, c) => model.valueAt(sheet, r, c));
+  return {
+    name: sheet.name,
+    sheetId: sheet.id,
+    index: index + 1,
+    hidden: sheet.hidden,
+    maxRows: sheet.maxRows,
+    maxColumns: sheet.maxColumns,
+    frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenColumns,
+    tabColor: sheet.tabColor,
+    hiddenGridlines: sheet.hiddenGridlines,
+    columnWidths: Object.fromEntries(
+      [...sheet.columnWidths].sort(([a], [b]) => a - b).map(([k, v]) => [String(k), v]),
+    ),
+    rowHeights: Object.fromEntries(
+      [...sheet.rowHeights].sort(([a], [b]) => a - b).map(([k, v]) => [String(k), v]),
+    ),
+    values: values.map((row) => row.map(plain)),
+    displayValues: grid((cell, r, c) =>
+      displayValue(values[r - 1]![c - 1], cell?.numberFormat, model.timeZone),
+    ),
+    formulas: grid((cell) => cell?.formula ?? ''),
+    numberFormats: grid((cell) => cell?.numberFormat ?? DEFAULTS.numberFormat),
+    notes: grid((cell) => cell?.note ?? ''),
+    fontWeights: grid((cell) => cell?.fontWeight ?? DEFAULTS.fontWeight),
+    fontColors: grid((cell) => cell?.fontColor ?? DEFAULTS.fontColor),
+    fontSizes: grid((cell) => cell?.fontSize ?? DEFAULTS.fontSize),
+    fontStyles: grid((cell) => cell?.fontStyle ?? DEFAULTS.fontStyle),
+    backgrounds: grid((cell) => cell?.background ?? DEFAULTS.background),
+    horizontalAlignments: grid((cell) => cell?.horizontalAlignment ?? DEFAULTS.horizontalAlignment),
+    wraps: grid((cell) => cell?.wrap ?? DEFAULTS.wrap),
+    validations: grid((cell) => (cell?.validation ? structuredClone(cell.validation) : null)),
+    borders: grid((cell) => (cell?.border ? { ...cell.border } : null)),
+    merges: sheet.merges.map((m) => rectA1(m)),
+    charts: sheet.charts.map((c) => ({
+      id: c.id,
+      type: c.type,
+      ranges: c.ranges.map(a1),
+      position: { ...c.position },
+      options: structuredClone(c.options),
+    })),
+    conditionalFormatRules: sheet.conditionalRules.map((r) => ({
+      criteria: r.criteria,
+      values: structuredClone(r.values),
+      ranges: r.ranges.map(a1),
+      background: r.background,
+      fontColor: r.fontColor,
+      bold: r.bold,
+      italic: r.italic,
+    })),
+    protections: sheet.protections.map((p) => ({
+      type: p.type,
+      range: a1(p.ref),
+      description: p.description,
+      warningOnly: p.warningOnly,
+      unprotected: p.unprotected.map(a1),
+    })),
+  };
+}
+
+export function snapshotModel(model: WorkbookModel): WorkbookSnapshot {
+  return {
+    id: model.id,
+    name: model.name,
+    timeZone: model.timeZone,
+    activeSheet: (model.activeSheet ?? model.sheets[0])?.name ?? '',
+    namedRanges: model.namedRanges
+      .map((n) => ({ name: n.name, range: a1(n.ref) }))
+      .sort((x, y) => x.name.localeCompare(y.name)),
+    sheets: model.sheets.map((s, i) => sheetSnapshot(model, s, i)),
+  };
+}
