@@ -80,4 +80,34 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
     returns:
       'One row per micro event, largest odds ratio first: entities who did it, of them converted, conversion rate with and without, lift, odds ratio, p-value, note (small samples).',
   },
+  {
+    name: 'FUNNEL_TREND',
+    summary:
+      "The funnel's conversion per entry period (day, week from Monday, month): each entity counts in the period of its step-1 event.",
+    params: [
+      { name: 'data', description: 'Event rows with their header row, as for FUNNEL.' },
+      {
+        name: 'steps',
+        description: 'The step event names in order: a range, or "view_item, add_to_cart, purchase".',
+      },
+      {
+        name: 'window',
+        description: 'Conversion window from the first step: blank for none, days, or "30m", "2h", "7d".',
+        optional: true,
+      },
+      {
+        name: 'period',
+        description: '"day", "week" (the default, weeks start on Monday) or "month".',
+        optional: true,
+      },
+      {
+        name: 'options',
+        description:
+          'FUNNEL\'s option words: "strict_order", "any order", "by session", "exclude=event", "user=column"...',
+        optional: true,
+      },
+    ],
+    returns:
+      'One row per period (ISO date text of its first day, gaps included): count at each step (the first is the entrants) and conversion from the first step to the last.',
+  },
 ];
