@@ -1,0 +1,622 @@
+/**
+ * The sidebar page (dist/Sidebar.html) in Chromium, standalone: a tiny server hands out the
+ * built page and a fake google.script.run (test code only) records every call and answers
+ * with canned JSON, so each test states exactly what the server said.
+ * Run `npm run build` first (npm test does). Screenshots go to test-artifacts/.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const PAGE = join(ROOT, 'dist', 'Sidebar.html');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+
+const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
+const HOSTILE_SCRIPT = '"><script>window.__pwned = 1</script>';
+
+/** What the fake server answers for one function: a value, an error message, or held until released. */
+type Canned = { value: unknown } | { error: string } | { hold: true; value: unknown };
+type Responses = Record<string, Canned>;
+interface RecordedCall {
+  name: string;
+  args: unknown[];
+  hadDate: boolean;
+}
+
+const TEMPLATES = [
+  {
+    id: 'shop',
+    name: 'Online shop',
+    description: 'Browsing to purchase.',
+    framework: {
+      macro: {
+        name: 'Purchase',
+        eventName: 'purchase',
+        valuePerConversion: 60,
+        targetRate: 0.02,
+        owner: 'Ana',
+      },
+      phases: [{ name: 'Looking around', customerGoal: 'Find something' }],
+      milestones: [
+        {
+          name: 'Adds to cart',
+          eventName: 'add_to_cart',
+          metric: 'Carts / viewers',
+          target: 0.1,
+          owner: 'Ana',
+          priority: 'High',
+          dataSource: 'GA4',
+          status: 'Planned',
+          phase: 'Looking around',
+        },
+      ],
+      secondaryActions: [],
+    },
+  },
+  { id: 'leads', name: 'Lead generation', description: 'Visit to quote request.' },
+];
+
+function framework(overrides: Record<string, unknown> = {}) {
+  return {
+    macro: { name: 'Order', eventName: 'purchase', valuePerConversion: 40, targetRate: 0.025, owner: 'Kim' },
+    phases: [
+      { name: 'Looking around', customerGoal: '' },
+      { name: 'Deciding', customerGoal: '' },
+    ],
+    milestones: [
+      {
+        name: 'Views a product',
+        eventName: 'view_item',
+        metric: '',
+        target: 0.4,
+        owner: 'Kim',
+        priority: 'High',
+        dataSource: 'GA4',
+        status: 'Live',
+        phase: 'Looking around',
+      },
+    ],
+    secondaryActions: [
+      {
+        name: 'Signs up for news',
+        eventName: 'sign_up',
+        metric: '',
+        target: null,
+        owner: '',
+        priority: 'Low',
+        dataSource: '',
+        status: 'Planned',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** Runs in the page before its script: a google.script.run with the chained-handler API. */
+function installFakeRun(responses: Responses): void {
+  const w = window as unknown as Record<string, unknown>;
+  const calls: RecordedCall[] = [];
+  const pending: Record<string, () => void> = {};
+  w.__calls = calls;
+  w.__responses = responses;
+  w.__pending = pending;
+  const hasDate = (v: unknown): boolean =>
+    v instanceof Date || (typeof v === 'object' && v !== null && Object.values(v).some(hasDate));
+  type Handler = (v: unknown) => void;
+  const runner = (success: Handler, failure: Handler): object =>
+    new Proxy(
+      {},
+      {
+        get(_target, prop: string) {
+          if (prop === 'withSuccessHandler') return (f: Handler) => runner(f, failure);
+          if (prop === 'withFailureHandler') return (f: Handler) => runner(success, f);
+          return (...args: unknown[]) => {
+            calls.push({ name: prop, args: JSON.parse(JSON.stringify(args)), hadDate: hasDate(args) });
+            const answer = (w.__responses as Responses)[prop];
+            // Read again when settling: a test may change the answer of a held call.
+            const settle = () => {
+              const canned = (w.__responses as Responses)[prop];
+              if (!canned) failure(new Error(`Script function not found: ${prop}`));
+              else if ('error' in canned) failure(new Error(canned.error));
+              else success(JSON.parse(JSON.stringify(canned.value)));
+            };
+            if (answer && 'hold' in answer) pending[prop] = settle;
+            else setTimeout(settle, 5);
+          };
+        },
+      },
+    );
+  w.google = {
+    script: {
+      run: runner(
+        () => undefined,
+        () => undefined,
+      ),
+    },
+  };
+}
+
+let server: Server;
+let baseUrl = '';
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+async function openSidebar(view: string, responses: Responses): Promise<{ page: Page; dialogs: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 300, height: 700 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  // Fail at the step that waits, well within the test's own time limit.
+  page.setDefaultTimeout(5_000);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => dialogs.push(`page error: ${e.message}`));
+  await page.addInitScript(installFakeRun, responses);
+  await page.goto(`${baseUrl}/?view=${encodeURIComponent(view)}`);
+  return { page, dialogs };
+}
+
+const calls = (page: Page) => page.evaluate(() => (window as unknown as { __calls: RecordedCall[] }).__calls);
+const statusText = (page: Page) => page.locator('#status').textContent();
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `sidebar-${name}.png`), fullPage: true });
+}
+
+/** No horizontal scrolling at 300 px: nothing is wider than the sidebar. */
+async function expectFitsWidth(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(300);
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('sidebar page in Chromium (fake google.script.run)', () => {
+  beforeAll(async () => {
+    if (!existsSync(PAGE)) throw new Error('dist/Sidebar.html is missing: run `npm run build` first.');
+    const html = readFileSync(PAGE, 'utf8');
+    // Stands in for HtmlService's template evaluation of the one scriptlet in the page.
+    server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname !== '/') {
+        res.writeHead(404).end();
+        return;
+      }
+      const page = html.replace('<?= initialView ?>', escapeHtml(url.searchParams.get('view') ?? ''));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-quic',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('holds exactly one scriptlet, the view, so HtmlService evaluates nothing else in the bundle', () => {
+    const html = readFileSync(PAGE, 'utf8');
+    expect(html.match(/<\?/g)).toEqual(['<?']);
+    expect(html).toContain('data-view="<?= initialView ?>"');
+    expect(html).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  });
+
+  it('starts at step 1 with the templates when the sheet has no framework yet', async () => {
+    const { page, dialogs } = await openSidebar('planner', {
+      readFramework: { value: null },
+      listTemplates: { value: TEMPLATES },
+    });
+    await expect.poll(() => page.locator('h2 .step-title').textContent()).toBe('Macro conversion');
+    expect(await page.locator('fieldset label .option-name').allInnerTexts()).toEqual([
+      'Blank framework',
+      'Online shop',
+      'Lead generation',
+    ]);
+    expect(await page.locator('.step-bar button[aria-current="step"]').getAttribute('aria-label')).toBe(
+      'Step 1: Macro conversion',
+    );
+    await expectFitsWidth(page);
+    await screenshot(page, 'step1-new');
+    expect((await calls(page)).map((c) => c.name).sort()).toEqual(['listTemplates', 'readFramework']);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('goes through the five steps with the keyboard and sends the request worked out by hand', async () => {
+    const { page, dialogs } = await openSidebar('planner', {
+      readFramework: { value: null },
+      listTemplates: { value: TEMPLATES },
+      createFramework: { value: { tabs: ['Macro', 'Phases'] } },
+    });
+    const kb = page.keyboard;
+    await page.getByRole('textbox', { name: 'Name', exact: true }).first().waitFor();
+    // Step 1: Tab from the name field walks the form in order; Enter saves and moves on.
+    await page.getByRole('textbox', { name: 'Name', exact: true }).focus();
+    await kb.type('Order');
+    await kb.press('Tab');
+    await kb.type('purchase');
+    await kb.press('Tab');
+    await kb.type('45.5');
+    await kb.press('Tab');
+    await kb.type('2,5');
+    await kb.press('Tab');
+    await kb.type('Kim');
+    await kb.press('Enter');
+    await expect.poll(() => page.locator('h2 .step-title').textContent()).toBe('Customer phases');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+
+    // Step 2: add two phases; an edit cancelled with Escape changes nothing.
+    for (const phase of ['Browsing', 'Deciding']) {
+      await page.getByRole('button', { name: 'Add phase' }).focus();
+      await kb.press('Enter');
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('name');
+      await kb.type(phase);
+      await kb.press('Enter');
+    }
+    await page.getByRole('button', { name: 'Rename “Browsing”' }).focus();
+    await kb.press('Enter');
+    await kb.press('Control+A');
+    await kb.type('Something else');
+    await kb.press('Escape');
+    expect(await page.locator('ol.items .item-name').allInnerTexts()).toEqual(['Browsing', 'Deciding']);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Rename “Browsing”',
+    );
+    await kb.press('Enter');
+    await kb.press('Control+A');
+    await kb.type('Looking around');
+    await kb.press('Enter');
+    await page.getByRole('button', { name: 'Move “Deciding” up' }).focus();
+    await kb.press('Enter');
+    await page.getByRole('button', { name: 'Move “Deciding” down' }).focus();
+    await kb.press('Enter');
+    expect(await page.locator('ol.items .item-name').allInnerTexts()).toEqual(['Looking around', 'Deciding']);
+    await page.getByRole('button', { name: 'Next: Milestones' }).focus();
+    await kb.press('Enter');
+
+    // Step 3: a target over 100 % is refused in the form, then corrected.
+    await page.getByRole('button', { name: 'Add milestone to “Looking around”' }).focus();
+    await kb.press('Enter');
+    await kb.type('Adds to cart');
+    await kb.press('Tab');
+    await kb.type('add_to_cart');
+    await page.getByLabel('Target').fill('150');
+    await page.getByLabel('Target').focus();
+    await kb.press('Enter');
+    await expect.poll(() => page.locator('.form-error').textContent()).toContain('at most 100');
+    expect(await page.getByLabel('Target').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('target');
+    await kb.press('Control+A');
+    await kb.type('20');
+    await page.getByLabel('Priority').selectOption('High');
+    await page.getByLabel('Owner').focus();
+    await kb.type('Ana');
+    await kb.press('Enter');
+    await page.getByRole('button', { name: 'Add milestone to “Deciding”' }).focus();
+    await kb.press('Enter');
+    await kb.type('Begins checkout');
+    await kb.press('Tab');
+    await kb.type('begin_checkout');
+    await kb.press('Enter');
+    await screenshot(page, 'step3-milestones');
+    await page.getByRole('button', { name: 'Next: Secondary' }).click();
+
+    // Step 4, then step 5 writes.
+    await page.getByRole('button', { name: 'Add secondary action' }).focus();
+    await kb.press('Enter');
+    await kb.type('Shares a product');
+    await kb.press('Tab');
+    await kb.type('share');
+    await kb.press('Enter');
+    await page.getByRole('button', { name: 'Step 5: Create the funnel' }).focus();
+    await kb.press('Enter');
+    await expectFitsWidth(page);
+    await screenshot(page, 'step5-summary');
+    await page.getByRole('button', { name: 'Create / update tabs' }).focus();
+    await kb.press('Enter');
+    await expect.poll(() => statusText(page)).toBe('Done. Tabs written: Macro, Phases.');
+
+    const milestone = { metric: '', owner: '', priority: 'Medium', dataSource: '', status: 'Planned' };
+    const create = (await calls(page)).filter((c) => c.name === 'createFramework');
+    expect(create).toHaveLength(1);
+    expect(create[0]!.hadDate).toBe(false);
+    expect(create[0]!.args).toEqual([
+      {
+        macro: {
+          name: 'Order',
+          eventName: 'purchase',
+          valuePerConversion: 45.5,
+          targetRate: 0.025,
+          owner: 'Kim',
+        },
+        phases: [
+          { name: 'Looking around', customerGoal: '' },
+          { name: 'Deciding', customerGoal: '' },
+        ],
+        milestones: [
+          {
+            ...milestone,
+            name: 'Adds to cart',
+            eventName: 'add_to_cart',
+            target: 0.2,
+            owner: 'Ana',
+            priority: 'High',
+            phase: 'Looking around',
+          },
+          {
+            ...milestone,
+            name: 'Begins checkout',
+            eventName: 'begin_checkout',
+            target: null,
+            phase: 'Deciding',
+          },
+        ],
+        secondaryActions: [{ ...milestone, name: 'Shares a product', eventName: 'share', target: null }],
+      },
+    ]);
+    // After writing, the framework is read back from the tabs.
+    expect((await calls(page)).filter((c) => c.name === 'readFramework')).toHaveLength(2);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('fills every step from a template that carries its content', async () => {
+    const { page } = await openSidebar('planner', {
+      readFramework: { value: null },
+      listTemplates: { value: TEMPLATES },
+    });
+    await page.getByLabel(/Online shop/).check();
+    await page.getByRole('button', { name: 'Use this start' }).click();
+    expect(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Purchase');
+    expect(await page.getByLabel('Target conversion rate').inputValue()).toBe('2');
+    expect(await page.getByLabel('Value per conversion').inputValue()).toBe('60');
+    await page.getByRole('button', { name: 'Step 3: Process milestones' }).click();
+    expect(await page.locator('.group h3').allInnerTexts()).toEqual(['Looking around']);
+    expect(await page.locator('.item .secondary').first().textContent()).toBe(
+      'add_to_cart · target 10 % · Ana · High',
+    );
+  });
+
+  it('sends only the template id and what the user added when a template comes without content', async () => {
+    const { page } = await openSidebar('planner', {
+      readFramework: { value: null },
+      listTemplates: { value: TEMPLATES },
+      createFramework: { value: {} },
+    });
+    await page.getByLabel(/Lead generation/).check();
+    await page.getByRole('button', { name: 'Use this start' }).click();
+    await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
+    expect(await page.locator('dl.summary').textContent()).toContain('Lead generation');
+    await page.getByRole('button', { name: 'Create / update tabs' }).click();
+    await expect.poll(() => statusText(page)).toBe('Done: the tabs are up to date.');
+    const create = (await calls(page)).find((c) => c.name === 'createFramework');
+    expect(create?.args).toEqual([{ template: 'leads' }]);
+  });
+
+  it('reads the framework back from the tabs and opens on the summary', async () => {
+    const { page } = await openSidebar('planner', {
+      readFramework: { value: framework() },
+      listTemplates: { value: TEMPLATES },
+    });
+    await expect.poll(() => page.locator('h2 .step-title').textContent()).toBe('Create the funnel');
+    const summary = await page.locator('dl.summary').textContent();
+    expect(summary).toContain('Order (purchase) target 2.5 %');
+    expect(summary).toContain('Looking around · 1 milestone');
+    expect(summary).toContain('Deciding · 0 milestones');
+    expect(summary).toContain('1 action');
+    await page.getByRole('button', { name: 'Step 1: Macro conversion' }).click();
+    expect(await page.getByLabel('Target conversion rate').inputValue()).toBe('2.5');
+    // Escape undoes an unsaved edit of the macro.
+    await page.getByLabel('Owner').fill('Someone');
+    await page.getByLabel('Owner').press('Escape');
+    expect(await page.getByLabel('Owner').inputValue()).toBe('Kim');
+    // Leaving a step saves a changed edit first; a bad value keeps the user there.
+    await page.getByLabel('Target conversion rate').fill('101');
+    await page.getByRole('button', { name: 'Step 2: Customer phases' }).click();
+    expect(await page.locator('h2 .step-title').textContent()).toBe('Macro conversion');
+    expect(await page.locator('.form-error').textContent()).toContain('at most 100');
+    await page.getByLabel('Target conversion rate').fill('3');
+    await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
+    expect(await page.locator('dl.summary').textContent()).toContain('target 3 %');
+    await screenshot(page, 'summary-read-back');
+  });
+
+  it('shows hostile names from the sheet as text in every view, running none of them', async () => {
+    const hostile = framework({
+      macro: {
+        name: HOSTILE_IMG,
+        eventName: HOSTILE_SCRIPT,
+        valuePerConversion: null,
+        targetRate: null,
+        owner: '',
+      },
+      phases: [{ name: HOSTILE_SCRIPT, customerGoal: HOSTILE_IMG }],
+      milestones: [
+        { ...framework().milestones[0], name: HOSTILE_IMG, owner: HOSTILE_SCRIPT, phase: HOSTILE_SCRIPT },
+      ],
+      secondaryActions: [{ ...framework().secondaryActions[0], name: HOSTILE_SCRIPT }],
+    });
+    const responses: Responses = {
+      readFramework: { value: hostile },
+      listTemplates: { value: [{ id: 'x', name: HOSTILE_IMG, description: HOSTILE_SCRIPT }] },
+      checkFramework: {
+        value: [
+          { severity: 'error', message: `Owner missing for ${HOSTILE_IMG}`, sheet: HOSTILE_SCRIPT, a1: 'B2' },
+        ],
+      },
+      createFramework: { error: `Cannot write ${HOSTILE_IMG}` },
+    };
+    const { page, dialogs } = await openSidebar('planner', responses);
+    await expect.poll(() => page.locator('dl.summary').textContent()).toContain(HOSTILE_IMG);
+    expect(await page.locator('dl.summary').textContent()).toContain(HOSTILE_SCRIPT);
+    await page.getByRole('button', { name: 'Create / update tabs' }).click();
+    await expect.poll(() => statusText(page)).toBe(`Cannot write ${HOSTILE_IMG}`);
+    for (const step of [
+      'Step 1: Macro conversion',
+      'Step 2: Customer phases',
+      'Step 3: Process milestones',
+    ]) {
+      await page.getByRole('button', { name: step }).click();
+      const text = await page.locator('#view').textContent();
+      expect(text).toContain(step === 'Step 1: Macro conversion' ? HOSTILE_SCRIPT : HOSTILE_IMG);
+    }
+    expect(await page.locator('.group h3').first().textContent()).toBe(HOSTILE_SCRIPT);
+    await page.getByRole('button', { name: 'Step 1: Macro conversion' }).click();
+    expect(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe(HOSTILE_IMG);
+    expect(await page.locator('.option-name').allTextContents()).toContain(HOSTILE_IMG);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => page.locator('.finding-message').textContent())
+      .toBe(`Owner missing for ${HOSTILE_IMG}`);
+    expect(await page.locator('.finding button').textContent()).toBe(`Go to ${HOSTILE_SCRIPT}!B2`);
+    await screenshot(page, 'hostile-check');
+
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+  });
+
+  it('shows progress while writing, ignores a second press, and shows a failure as plain text', async () => {
+    const { page } = await openSidebar('planner', {
+      readFramework: { value: framework() },
+      listTemplates: { value: [] },
+      createFramework: { hold: true, value: null },
+    });
+    const button = page.getByRole('button', { name: 'Create / update tabs' });
+    await button.click();
+    await expect.poll(() => page.locator('#status').getAttribute('class')).toBe('status status-progress');
+    expect(await statusText(page)).toContain('Creating and updating the tabs');
+    expect(await button.isDisabled()).toBe(true);
+    await button.click({ force: true });
+    await screenshot(page, 'progress');
+    await page.evaluate(() => {
+      const w = window as unknown as { __responses: Responses; __pending: Record<string, () => void> };
+      w.__responses.createFramework = {
+        error: 'Exception: The Phases tab is protected. Ask its owner to unprotect it.',
+      };
+      w.__pending.createFramework!();
+    });
+    await expect
+      .poll(() => statusText(page))
+      .toBe('The Phases tab is protected. Ask its owner to unprotect it.');
+    expect(await page.locator('#status').getAttribute('aria-live')).toBe('assertive');
+    expect(await button.isDisabled()).toBe(false);
+    expect((await calls(page)).filter((c) => c.name === 'createFramework')).toHaveLength(1);
+    await screenshot(page, 'error');
+  });
+
+  it('lists check findings errors first, each selecting its cell', async () => {
+    const { page } = await openSidebar('check', {
+      checkFramework: {
+        value: [
+          { severity: 'warning', message: 'There are 7 micro conversions; 3 to 5 keep the focus.' },
+          {
+            severity: 'error',
+            message: 'The milestone “Adds to cart” names no phase.',
+            sheet: 'Milestones',
+            a1: 'B3',
+          },
+          { severity: 'warning', message: 'No owner for “Views a product”.', sheet: 'Milestones', a1: 'E2' },
+          {
+            severity: 'error',
+            message: 'There are two macro conversions; keep one.',
+            sheet: 'Macro',
+            a1: 'A3',
+          },
+        ],
+      },
+      selectCell: { value: null },
+    });
+    await expect.poll(() => page.locator('.check-summary').textContent()).toBe('2 errors, 2 warnings.');
+    expect(await page.locator('.finding .badge').allInnerTexts()).toEqual([
+      'Error',
+      'Error',
+      'Warning',
+      'Warning',
+    ]);
+    expect(await page.locator('.finding-message').first().textContent()).toBe(
+      'The milestone “Adds to cart” names no phase.',
+    );
+    await expectFitsWidth(page);
+    await screenshot(page, 'check');
+    await page.getByRole('button', { name: /Select Macro!A3/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await calls(page)).filter((c) => c.name === 'selectCell').map((c) => c.args))
+      .toEqual([['Macro', 'A3']]);
+    expect(await page.locator('.finding button').count()).toBe(3);
+  });
+
+  it('offers the PDF export in a new tab, and refuses an address that is not http(s)', async () => {
+    const url = 'https://docs.google.com/spreadsheets/d/abc123/export?format=pdf&gid=42&portrait=false';
+    const { page } = await openSidebar('print', { getPrintInfo: { value: { url } } });
+    const link = page.getByRole('link', { name: 'Open the PDF' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(url);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener');
+    await screenshot(page, 'print');
+
+    const bad = await openSidebar('print', { getPrintInfo: { value: { url: 'javascript:alert(1)' } } });
+    await expect.poll(() => statusText(bad.page)).toContain('no usable PDF address');
+    expect(await bad.page.locator('a').count()).toBe(0);
+  });
+
+  it('sends the Analyse step its range and the macro event, and shows a missing server function plainly', async () => {
+    const { page } = await openSidebar('planner', {
+      readFramework: { value: framework() },
+      listTemplates: { value: [] },
+    });
+    await page.getByRole('button', { name: 'Step 6: Analyse the data' }).click();
+    expect(await page.getByLabel('Data range').inputValue()).toBe('Data!A:C');
+    expect(await page.getByLabel('Macro event').inputValue()).toBe('purchase');
+    await page.getByLabel('Data range').fill('A:C');
+    await page.getByLabel('Data range').press('Enter');
+    expect(await page.locator('.form-error').textContent()).toContain('such as Data!A:C');
+    await page.getByLabel('Data range').fill("'GA4 export'!A1:D500");
+    await page.getByLabel('Data range').press('Enter');
+    await expect.poll(() => statusText(page)).toBe('Script function not found: createInsights');
+    const sent = (await calls(page)).filter((c) => c.name === 'createInsights').map((c) => c.args);
+    expect(sent).toEqual([[{ dataRange: "'GA4 export'!A1:D500", macroEvent: 'purchase' }]]);
+    await screenshot(page, 'analyse');
+  });
+
+  it('explains the three ways to use the add-on in Help, within 300 px', async () => {
+    const { page } = await openSidebar('help', {});
+    expect(await page.locator('h3').allInnerTexts()).toEqual([
+      'Plan the framework',
+      'Measure a funnel from an export',
+      'Print it',
+    ]);
+    expect(await page.locator('nav.views [aria-current="page"]').textContent()).toBe('Help');
+    await expectFitsWidth(page);
+    await screenshot(page, 'help');
+    expect(await calls(page)).toEqual([]);
+  });
+});
