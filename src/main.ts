@@ -9,4 +9,12 @@ export { FUNNEL } from './functions/funnel';
 export { FUNNEL_TREND } from './functions/funnel-trend';
 export { MICRO_IMPACT } from './functions/micro-impact';
 export { onInstall, onOpen } from './sheets/menu';
+export {
+  checkFramework,
+  createFramework,
+  getPrintInfo,
+  listTemplates,
+  readFramework,
+  selectCell,
+} from './sheets/planner';
 export { showCheck, showHelp, showPlanner, showPrint } from './sheets/sidebar';

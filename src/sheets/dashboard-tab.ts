@@ -1,0 +1,156 @@
+/**
+ * The Dashboard tab: the macro conversion rate at the top, then one row per milestone with its
+ * target against the actual rate read from the Funnel tab, and a status that conditional
+ * formatting colours. Names, targets and owners are live references to the framework tables,
+ * so an edit there shows here at once; actual rates follow the funnel as data is pasted.
+ */
+import type { Framework, Locator } from '../core/framework';
+import { sheetRef } from './cell-input';
+import { SHARE_OF_FIRST_COLUMN, SHARE_OF_PREVIOUS_COLUMN, stepRow } from './funnel-tab';
+import type { View, ViewCell } from './view-writer';
+
+export const DASHBOARD_HEADER_ROW = 4;
+export const DASHBOARD_HEADERS = [
+  'Conversion',
+  'Kind',
+  'Phase',
+  'Event',
+  'Target',
+  'Actual',
+  'Status',
+  'Owner',
+];
+export const STATUS_COLUMN = 7;
+export const STATUS_STYLES: ReadonlyArray<{ text: string; background: string; color: string }> = [
+  { text: 'On target', background: '#d9ead3', color: '#274e13' },
+  { text: 'Below target', background: '#f4cccc', color: '#990000' },
+  { text: 'No data', background: '#f1f3f4', color: '#5f6368' },
+];
+const PERCENT = '0.0%';
+
+const column = (n: number) => String.fromCharCode(64 + n);
+
+/** `=IF('Milestones'!E5="","",'Milestones'!E5)`: a live copy that stays blank when the cell is. */
+function liveRef(locate: Locator, table: 'macro' | 'milestones', index: number, field: string): ViewCell {
+  const place = locate({ table, index, field });
+  if (!place) return { text: '' };
+  const ref = `${sheetRef(place.sheet)}!${place.a1}`;
+  return { formula: `=IF(${ref}="","",${ref})` };
+}
+
+/** The actual rate: a cell of the funnel's spilled table, blank while it has no number. */
+function actual(funnelSheet: string, stepIndex: number, shareColumn: number): ViewCell {
+  if (stepIndex < 0) return { text: '' };
+  const ref = `${sheetRef(funnelSheet)}!${column(shareColumn)}${stepRow(stepIndex)}`;
+  return { formula: `=IFERROR(IF(ISNUMBER(${ref}),${ref},""),"")`, format: PERCENT };
+}
+
+function status(row: number, inFunnel: boolean): ViewCell {
+  if (!inFunnel) return { text: 'Not in funnel' };
+  const target = `E${row}`;
+  const rate = `F${row}`;
+  return {
+    formula: `=IF(NOT(ISNUMBER(${rate})),"No data",IF(NOT(ISNUMBER(${target})),"No target",IF(${rate}>=${target},"On target","Below target")))`,
+  };
+}
+
+/**
+ * The dashboard's cells. Milestones run in funnel order (phase order); those the funnel leaves
+ * out (no event name, a phase not on the list, a repeated event) follow, marked "Not in funnel".
+ */
+export function dashboardView(
+  framework: Framework,
+  steps: readonly string[],
+  funnelSheet: string,
+  locate: Locator,
+): View {
+  const header = DASHBOARD_HEADERS.map(
+    (text): ViewCell => ({ text, bold: true, color: '#ffffff', background: '#1a73e8' }),
+  );
+  const macroStep = framework.macro.eventName.trim() === '' ? -1 : steps.length - 1;
+  const macroRow = DASHBOARD_HEADER_ROW + 1;
+  const macro: ViewCell[] = [
+    { ...liveRef(locate, 'macro', 0, 'name'), bold: true },
+    { text: 'Macro conversion', bold: true },
+    { text: '' },
+    liveRef(locate, 'macro', 0, 'eventName'),
+    { ...liveRef(locate, 'macro', 0, 'targetRate'), format: PERCENT },
+    actual(funnelSheet, macroStep, SHARE_OF_FIRST_COLUMN),
+    status(macroRow, macroStep >= 0),
+    liveRef(locate, 'macro', 0, 'owner'),
+  ].map((cell) => ({ ...cell, background: '#e8f0fe' }));
+
+  const order = framework.milestones
+    .map((milestone, index) => ({ index, step: steps.indexOf(milestone.eventName.trim()) }))
+    .map((entry) => ({ ...entry, step: entry.step === macroStep ? -1 : entry.step }));
+  // The first milestone to claim a step keeps it; a repeated event is left out of the funnel.
+  const claimed = new Set<number>();
+  for (const entry of order) {
+    if (entry.step >= 0 && claimed.has(entry.step)) entry.step = -1;
+    else if (entry.step >= 0) claimed.add(entry.step);
+  }
+  order.sort((a, b) => (a.step < 0 ? 1e9 : a.step) - (b.step < 0 ? 1e9 : b.step) || a.index - b.index);
+
+  const rows = order.map(({ index, step }, i): ViewCell[] => {
+    const row = macroRow + 1 + i;
+    return [
+      liveRef(locate, 'milestones', index, 'name'),
+      { text: 'Process milestone' },
+      liveRef(locate, 'milestones', index, 'phase'),
+      liveRef(locate, 'milestones', index, 'eventName'),
+      { ...liveRef(locate, 'milestones', index, 'target'), format: PERCENT },
+      actual(funnelSheet, step, SHARE_OF_PREVIOUS_COLUMN),
+      status(row, step >= 0),
+      liveRef(locate, 'milestones', index, 'owner'),
+    ];
+  });
+
+  return {
+    cells: [
+      [{ text: 'Dashboard', bold: true, size: 14 }],
+      [
+        {
+          text: `Actual rates come from the ${funnelSheet} tab: the macro's share of the users who entered the funnel, each milestone's share of the previous step. Targets, names and owners are read from the framework tabs.`,
+          italic: true,
+          color: '#5f6368',
+        },
+      ],
+      [],
+      header,
+      macro,
+      ...rows,
+    ],
+    merges: [],
+    columnWidth: 140,
+  };
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+
+/** True for a status rule the planner made (so the user's own rules on the tab are kept). */
+function isOurRule(rule: Rule): boolean {
+  const condition = rule.getBooleanCondition();
+  if (!condition) return false;
+  const [value] = condition.getCriteriaValues();
+  return (
+    String(condition.getCriteriaType()) === 'TEXT_EQUAL_TO' &&
+    STATUS_STYLES.some((style) => style.text === value) &&
+    rule.getRanges().every((range) => range.getColumn() === STATUS_COLUMN)
+  );
+}
+
+/** Colours the status column; replaces our previous rules and keeps every other rule. */
+export function colourStatuses(sheet: Sheet, rows: number): void {
+  const range = sheet.getRange(DASHBOARD_HEADER_ROW + 1, STATUS_COLUMN, Math.max(rows, 1), 1);
+  const kept = sheet.getConditionalFormatRules().filter((rule) => !isOurRule(rule));
+  const ours = STATUS_STYLES.map((style) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenTextEqualTo(style.text)
+      .setBackground(style.background)
+      .setFontColor(style.color)
+      .setRanges([range])
+      .build(),
+  );
+  sheet.setConditionalFormatRules([...kept, ...ours]);
+}

@@ -1,0 +1,217 @@
+/**
+ * The planner's server functions, called by the sidebar through google.script.run (and by
+ * scripts, the playground and the tests). Plain JSON in and out; each one wraps itself in
+ * withUserErrors so only messages meant for the user leave it.
+ */
+import { UserError, withUserErrors } from '../core/errors';
+import {
+  buildFramework,
+  type CreateFrameworkRequest,
+  checkFramework as checkRules,
+  type Finding,
+  type Framework,
+  frameworkFromTables,
+  funnelSteps,
+  PHASES_TABLE,
+  TABLE_IDS,
+  TABLES,
+  type TableId,
+  type TableInput,
+  type TablesRead,
+  type TemplateSummary,
+  tableItems,
+  listTemplates as templateSummaries,
+} from '../core/framework';
+import { colourStatuses, DASHBOARD_HEADER_ROW, dashboardView } from './dashboard-tab';
+import { writeDataTab } from './data-tab';
+import { withDocumentLock } from './document-lock';
+import { frameworkView } from './framework-tab';
+import { drawFunnelChart, FUNNEL_ROW, funnelView } from './funnel-tab';
+import { readState, saveState, type TabRole, Tabs } from './tab-registry';
+import { explicitFields } from './table-plan';
+import { writeTable } from './table-writer';
+import { drawView } from './view-writer';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+export const TOAST_TITLE = 'Micro Conversions';
+
+export interface CreateFrameworkResult {
+  /** Every tab written, created or updated, by its name in the spreadsheet. */
+  tabs: string[];
+  created: string[];
+  updated: string[];
+  /** The funnel's steps, as written into the FUNNEL formula. */
+  steps: string[];
+  /** Check framework's findings on what now stands in the tabs. */
+  findings: Finding[];
+}
+
+export interface PrintInfo {
+  spreadsheetId: string;
+  sheetId: number;
+  sheetName: string;
+  /** The PDF export of the Framework tab, opened in the user's own browser session. */
+  url: string;
+}
+
+const NO_FRAMEWORK =
+  'There is no framework in this spreadsheet yet: open the planner (Extensions > Micro Conversions > Open planner) and create it.';
+
+export function listTemplates(): TemplateSummary[] {
+  return withUserErrors('listTemplates', () => templateSummaries());
+}
+
+/** The four tables' values read from our tabs; undefined when none of them exists. */
+function readTables(tabs: Tabs): TablesRead | undefined {
+  const inputs: Partial<Record<TableId, TableInput>> = {};
+  for (const id of TABLE_IDS) {
+    const sheet = tabs.find(id);
+    if (sheet) inputs[id] = { rows: sheet.getDataRange().getValues(), sheet: tabs.nameOf(id) };
+  }
+  return Object.keys(inputs).length === 0 ? undefined : frameworkFromTables(inputs);
+}
+
+function findingsOf(read: TablesRead): Finding[] {
+  return [...read.problems, ...checkRules(read.framework, read.locate)];
+}
+
+export function readFramework(): Framework | null {
+  return withUserErrors('readFramework', () => {
+    const tabs = new Tabs(SpreadsheetApp.getActiveSpreadsheet(), readState());
+    return readTables(tabs)?.framework ?? null;
+  });
+}
+
+export function checkFramework(): Finding[] {
+  return withUserErrors('checkFramework', () => {
+    const read = readTables(new Tabs(SpreadsheetApp.getActiveSpreadsheet(), readState()));
+    return read ? findingsOf(read) : [{ severity: 'error', message: NO_FRAMEWORK }];
+  });
+}
+
+export function createFramework(request: CreateFrameworkRequest): CreateFrameworkResult {
+  return withUserErrors('createFramework', () => {
+    // Bad input is refused before anything is written.
+    const framework = buildFramework(request);
+    return withDocumentLock('run of the planner', () => scaffold(request, framework));
+  });
+}
+
+function scaffold(request: CreateFrameworkRequest, framework: Framework): CreateFrameworkResult {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  spreadsheet.toast('Writing the framework tabs…', TOAST_TITLE, 30);
+  const tabs = new Tabs(spreadsheet, readState());
+  const namedRanges = new Map(spreadsheet.getNamedRanges().map((range) => [range.getName(), range]));
+
+  let phaseNames: Range | undefined;
+  for (const id of TABLE_IDS) {
+    const table = TABLES[id];
+    const sheet = tabs.ensure(id);
+    const desired = tableItems(framework, id) as unknown as Record<string, unknown>[];
+    const explicit = explicitFields(table, desired, request[id]);
+    const { plan } = writeTable(
+      spreadsheet,
+      sheet,
+      table,
+      desired,
+      explicit,
+      { phases: phaseNames },
+      namedRanges,
+    );
+    if (id === 'phases') {
+      const nameColumn = plan.columns[PHASES_TABLE.columns.findIndex((column) => column.field === 'name')]!;
+      phaseNames = sheet.getRange(plan.headerRow + 1, nameColumn, sheet.getMaxRows() - plan.headerRow, 1);
+    }
+  }
+
+  // The views show what the tabs now hold (the user's rows and kept cells included).
+  const read = readTables(tabs)!;
+  const steps = funnelSteps(read.framework);
+  const view = (role: TabRole) => ({ sheet: tabs.ensure(role), name: tabs.nameOf(role) });
+  const data = view('data');
+  const funnel = view('funnel');
+  const dashboard = view('dashboard');
+  const print = view('framework');
+  const { state } = tabs;
+
+  writeDataTab(data.sheet, funnel.name);
+
+  state.extents.funnel = drawView(funnel.sheet, funnelView(data.name, steps), state.extents.funnel);
+  const spill = Math.max(steps.length, 1);
+  funnel.sheet.getRange(FUNNEL_ROW + 1, 3, spill, 2).setNumberFormat('0.0%');
+  funnel.sheet.getRange(FUNNEL_ROW + 1, 6, spill, 1).setNumberFormat('0.0%');
+  const chartId = drawFunnelChart(funnel.sheet, steps.length, state.chartId);
+  if (chartId !== undefined) state.chartId = chartId;
+
+  state.extents.dashboard = drawView(
+    dashboard.sheet,
+    dashboardView(read.framework, steps, funnel.name, read.locate),
+    state.extents.dashboard,
+  );
+  colourStatuses(dashboard.sheet, 1 + read.framework.milestones.length);
+  dashboard.sheet.setFrozenRows(DASHBOARD_HEADER_ROW);
+
+  state.extents.framework = drawView(
+    print.sheet,
+    frameworkView(read.framework, steps),
+    state.extents.framework,
+  );
+  print.sheet.setHiddenGridlines(true);
+
+  saveState(state);
+  spreadsheet.toast('The framework tabs are up to date.', TOAST_TITLE, 5);
+  const unique = (names: string[]) => [...new Set(names)];
+  return {
+    tabs: unique([...tabs.created, ...tabs.updated]),
+    created: unique(tabs.created),
+    updated: unique(tabs.updated.filter((name) => !tabs.created.includes(name))),
+    steps,
+    findings: findingsOf(read),
+  };
+}
+
+const A1_CELL = /^\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}$/;
+
+/** Selects a cell, for the links of Check framework's findings. */
+export function selectCell(sheet: string, a1: string): void {
+  withUserErrors('selectCell', () => {
+    if (typeof sheet !== 'string' || typeof a1 !== 'string' || !A1_CELL.test(a1.trim())) {
+      throw new UserError(
+        `selectCell needs a tab name and one cell in A1 notation such as "B3", not ${JSON.stringify(sheet)} and ${JSON.stringify(a1)}.`,
+      );
+    }
+    const target = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet);
+    if (!target) {
+      throw new UserError(
+        `There is no tab named "${sheet}" any more: run Check framework again to refresh the links.`,
+      );
+    }
+    target.getRange(a1.trim()).activate();
+  });
+}
+
+export function printUrl(spreadsheetId: string, sheetId: number): string {
+  return (
+    `https://docs.google.com/spreadsheets/d/${spreadsheetId}/export?format=pdf&gid=${sheetId}` +
+    '&size=A4&portrait=false&fitw=true&gridlines=false&sheetnames=false&printtitle=false&pagenumbers=false'
+  );
+}
+
+/** The Framework tab's PDF export address; the sidebar opens it in the user's browser. */
+export function getPrintInfo(): PrintInfo {
+  return withUserErrors('getPrintInfo', () => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const tabs = new Tabs(spreadsheet, readState());
+    const sheet = tabs.find('framework');
+    if (!sheet) throw new UserError(`There is no Framework tab to print yet. ${NO_FRAMEWORK}`);
+    const spreadsheetId = spreadsheet.getId();
+    const sheetId = sheet.getSheetId();
+    return {
+      spreadsheetId,
+      sheetId,
+      sheetName: tabs.nameOf('framework'),
+      url: printUrl(spreadsheetId, sheetId),
+    };
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * Which tabs are the planner's. A tab is ours only when we created it: its sheet id is kept
+ * in a document property. A tab of the user's that carries a name we want is never written
+ * to; ours gets a suffix instead ("Milestones (MCF)"). Tabs are found by id, so a user may
+ * rename or move our tabs and the planner still finds them.
+ */
+import { TABLES, type TableId } from '../core/framework';
+
+export type ViewId = 'data' | 'funnel' | 'dashboard' | 'framework';
+export type TabRole = TableId | ViewId;
+
+export const VIEW_NAMES: Readonly<Record<ViewId, string>> = {
+  data: 'Data',
+  funnel: 'Funnel',
+  dashboard: 'Dashboard',
+  framework: 'Framework',
+};
+
+/** Every tab the planner writes, in the order they are added to the spreadsheet. */
+export const TAB_ROLES: readonly TabRole[] = [
+  'macro',
+  'phases',
+  'milestones',
+  'secondaryActions',
+  'data',
+  'funnel',
+  'dashboard',
+  'framework',
+];
+
+export const SUFFIX = 'MCF';
+
+/** The name a role's tab gets when nothing is in the way. */
+export function baseName(role: TabRole): string {
+  return role in VIEW_NAMES ? VIEW_NAMES[role as ViewId] : TABLES[role as TableId].sheetName;
+}
+
+/** How far the planner drew a view tab last time, so a shorter redraw clears what is left. */
+export interface Extent {
+  rows: number;
+  columns: number;
+}
+
+/** What the document property holds. */
+export interface PlannerState {
+  sheets: Partial<Record<TabRole, number>>;
+  extents: Partial<Record<ViewId, Extent>>;
+  /** The id of the funnel chart we inserted, so the user's own charts are left alone. */
+  chartId?: number;
+}
+
+export const STATE_PROPERTY = 'mcf.planner';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Parses the stored state; anything unreadable counts as "no tab is ours yet" (never as the user's tabs). */
+export function parseState(text: string | null): PlannerState {
+  const state: PlannerState = { sheets: {}, extents: {} };
+  if (!text) return state;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return state;
+  }
+  if (!isRecord(raw)) return state;
+  const sheets = isRecord(raw.sheets) ? raw.sheets : {};
+  for (const role of TAB_ROLES) {
+    const id = sheets[role];
+    if (typeof id === 'number' && Number.isInteger(id)) state.sheets[role] = id;
+  }
+  const extents = isRecord(raw.extents) ? raw.extents : {};
+  for (const view of Object.keys(VIEW_NAMES) as ViewId[]) {
+    const extent = extents[view];
+    if (isRecord(extent) && typeof extent.rows === 'number' && typeof extent.columns === 'number') {
+      state.extents[view] = { rows: extent.rows, columns: extent.columns };
+    }
+  }
+  if (typeof raw.chartId === 'number') state.chartId = raw.chartId;
+  return state;
+}
+
+/** The first free name: "Milestones", else "Milestones (MCF)", "Milestones (MCF 2)"... */
+export function freeName(base: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((name) => name.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${base} (${SUFFIX})` : `${base} (${SUFFIX} ${n})`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function readState(): PlannerState {
+  return parseState(PropertiesService.getDocumentProperties().getProperty(STATE_PROPERTY));
+}
+
+export function saveState(state: PlannerState): void {
+  PropertiesService.getDocumentProperties().setProperty(STATE_PROPERTY, JSON.stringify(state));
+}
+
+/** The spreadsheet's tabs, read once, and the planner's among them. */
+export class Tabs {
+  private readonly byId = new Map<number, Sheet>();
+  private readonly nameById = new Map<number, string>();
+  private readonly names = new Set<string>();
+  readonly created: string[] = [];
+  readonly updated: string[] = [];
+
+  constructor(
+    private readonly spreadsheet: Spreadsheet,
+    readonly state: PlannerState,
+  ) {
+    for (const sheet of spreadsheet.getSheets()) {
+      const id = sheet.getSheetId();
+      const name = sheet.getName();
+      this.byId.set(id, sheet);
+      this.nameById.set(id, name);
+      this.names.add(name);
+    }
+    // Forget tabs the user deleted, so their ids are not trusted again.
+    for (const role of TAB_ROLES) {
+      const id = state.sheets[role];
+      if (id !== undefined && !this.byId.has(id)) delete state.sheets[role];
+    }
+  }
+
+  /** Our tab for a role, or undefined when we have none (a user's tab of that name does not count). */
+  find(role: TabRole): Sheet | undefined {
+    const id = this.state.sheets[role];
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /** The name of our tab for a role ('' when there is none). */
+  nameOf(role: TabRole): string {
+    const id = this.state.sheets[role];
+    return id === undefined ? '' : (this.nameById.get(id) ?? '');
+  }
+
+  /** Our tab for a role, created (with a free name) when missing. */
+  ensure(role: TabRole): Sheet {
+    const found = this.find(role);
+    if (found) {
+      this.updated.push(this.nameOf(role));
+      return found;
+    }
+    const name = freeName(baseName(role), this.names);
+    const sheet = this.spreadsheet.insertSheet(name, this.byId.size);
+    const id = sheet.getSheetId();
+    this.byId.set(id, sheet);
+    this.nameById.set(id, name);
+    this.names.add(name);
+    this.state.sheets[role] = id;
+    this.created.push(name);
+    return sheet;
+  }
+}
