@@ -83,7 +83,10 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
     if (out.level === 0) continue;
     if (hasExclusions && isExcluded(order, from, to, eventCodes, times, excluded, out)) continue;
     add(total, out, stepCount, spec.time);
-    if (breakdown) add(blocks[breakdown.codes[out.entryRow]!]!, out, stepCount, spec.time);
+    if (breakdown) {
+      const value = entryValue(entries, out, breakdown.codes, breakdown.values);
+      add(blocks[value]!, out, stepCount, spec.time);
+    }
   }
 
   const result: FunnelResult = {
@@ -94,8 +97,30 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
     report: false,
   };
   if (breakdown)
-    result.breakdown = { header: breakdown.header, blocks: blocks.filter((b) => b.counts[1]! > 0) };
+    result.breakdown = {
+      header: breakdown.header,
+      blocks: blocks.filter((b) => b.counts.some((c) => c > 0)),
+    };
   return result;
+}
+
+/**
+ * The breakdown value of an entity: the one on its entry row. When several rows tie for
+ * entry (same time, same step), the alphabetically first value is taken, so the answer does
+ * not depend on the order of the rows in the sheet.
+ */
+function entryValue(entries: Entries, out: Outcome, codes: Int32Array, values: readonly string[]): number {
+  let best = codes[out.entryRow]!;
+  let entryStep = 0;
+  for (let i = 0; i < entries.n; i++) {
+    if (entries.row[i] === out.entryRow) entryStep = entryStep || entries.step[i]!;
+  }
+  for (let i = 0; i < entries.n; i++) {
+    if (entries.time[i] !== out.first || entries.step[i] !== entryStep) continue;
+    const code = codes[entries.row[i]!]!;
+    if (values[code]! < values[best]!) best = code;
+  }
+  return best;
 }
 
 /** True when an excluded event happened strictly between the chain's first and last step. */
