@@ -22,7 +22,7 @@
 import type { CellRef, Finding, Framework, Locator, MicroConversion, Priority, Severity } from './model';
 import { PRIORITIES } from './model';
 import { isEventName, isSnakeCase, MAX_EVENT_NAME_LENGTH, nameKey, suggestEventName } from './names';
-import { showValue } from './values';
+import { asText, showValue } from './values';
 
 type Table = CellRef['table'];
 
@@ -41,7 +41,39 @@ const shown = (value: unknown): string =>
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function checkFramework(framework: Framework, locate?: Locator): Finding[] {
+/**
+ * The framework with every text field made a string and every list an array, so that a
+ * framework that arrived as loose JSON is checked rather than crashing the check.
+ */
+function withTextFields(framework: Framework): Framework {
+  const list = <T>(items: T[] | undefined): Record<string, unknown>[] =>
+    Array.isArray(items) ? items.map((item) => (typeof item === 'object' && item !== null ? item : {})) : [];
+  const micro = (item: Record<string, unknown>) => ({
+    ...(item as unknown as MicroConversion),
+    name: asText(item.name),
+    eventName: asText(item.eventName),
+    owner: asText(item.owner),
+  });
+  const macro = (framework?.macro ?? {}) as unknown as Record<string, unknown>;
+  return {
+    macro: {
+      name: asText(macro.name),
+      eventName: asText(macro.eventName),
+      valuePerConversion: (macro.valuePerConversion ?? null) as number | null,
+      targetRate: (macro.targetRate ?? null) as number | null,
+      owner: asText(macro.owner),
+    },
+    phases: list(framework?.phases).map((phase) => ({
+      name: asText(phase.name),
+      customerGoal: asText(phase.customerGoal),
+    })),
+    milestones: list(framework?.milestones).map((item) => ({ ...micro(item), phase: asText(item.phase) })),
+    secondaryActions: list(framework?.secondaryActions).map(micro),
+  };
+}
+
+export function checkFramework(input: Framework, locate?: Locator): Finding[] {
+  const framework = withTextFields(input);
   const findings: Finding[] = [];
   const add = (severity: Severity, message: string, table: Table, index: number, field: string): void => {
     const place = locate?.({ table, index, field });

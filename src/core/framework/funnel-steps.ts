@@ -1,5 +1,6 @@
 import type { Framework } from './model';
 import { nameKey } from './names';
+import { asText } from './values';
 
 /**
  * The FUNNEL steps of a framework: the milestones' event names in phase order (phases in
@@ -11,15 +12,15 @@ import { nameKey } from './names';
  * trimming, as GA4 event names are case-sensitive.
  */
 export function funnelSteps(framework: Framework): string[] {
-  const macroEvent = framework.macro.eventName.trim();
+  const macroEvent = asText(framework.macro?.eventName).trim();
   const steps: string[] = [];
   const taken = new Set<string>([macroEvent]);
-  for (const phase of framework.phases) {
-    const key = nameKey(phase.name);
+  for (const phase of framework.phases ?? []) {
+    const key = nameKey(asText(phase?.name));
     if (key === '') continue;
-    for (const milestone of framework.milestones) {
-      const event = milestone.eventName.trim();
-      if (nameKey(milestone.phase) !== key || event === '' || taken.has(event)) continue;
+    for (const milestone of framework.milestones ?? []) {
+      const event = asText(milestone?.eventName).trim();
+      if (nameKey(asText(milestone?.phase)) !== key || event === '' || taken.has(event)) continue;
       taken.add(event);
       steps.push(event);
     }

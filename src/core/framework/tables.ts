@@ -278,13 +278,20 @@ export function readCell(column: ColumnDef, value: unknown): ReadValue<unknown> 
   }
 }
 
-/** The header row: the first row in which at least two of the table's headers (or all, if fewer) appear. */
+/**
+ * The header row: the first row in which at least two of the table's headers appear; failing
+ * that, the first row holding the name column's header (a user may have deleted a column).
+ */
 function findHeader(table: TableDef, rows: unknown[][]): number {
-  const wanted = new Set(table.columns.flatMap((column) => [nameKey(column.header), nameKey(column.field)]));
-  const needed = Math.min(2, table.columns.length);
-  return rows.findIndex(
-    (row) => row.filter((cell) => typeof cell === 'string' && wanted.has(nameKey(cell))).length >= needed,
-  );
+  const keysOf = (column: ColumnDef) => [nameKey(column.header), nameKey(column.field)];
+  const wanted = new Set(table.columns.flatMap(keysOf));
+  const matches = (row: unknown[], keys: Set<string>) =>
+    row.filter((cell) => typeof cell === 'string' && keys.has(nameKey(cell))).length;
+  const full = rows.findIndex((row) => matches(row, wanted) >= Math.min(2, table.columns.length));
+  if (full >= 0) return full;
+  const nameColumn = table.columns.find((column) => column.field === 'name') ?? table.columns[0]!;
+  const nameKeys = new Set(keysOf(nameColumn));
+  return rows.findIndex((row) => matches(row, nameKeys) >= 1);
 }
 
 /** Column index of each field in the header row, matched by header label or field name. */

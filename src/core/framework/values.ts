@@ -25,6 +25,14 @@ export function showValue(value: unknown): string {
   return String(value);
 }
 
+/** A value as text for comparing and messages, never throwing: non-text values other than numbers are ''. */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean')
+    return String(value);
+  return '';
+}
+
 /** Text: trimmed; numbers and booleans are taken as their text; blank is ''. */
 export function readText(value: unknown): ReadValue<string> {
   if (isBlank(value)) return { value: '' };

@@ -328,6 +328,26 @@ describe('checkFramework', () => {
     });
   });
 
+  describe('loose input', () => {
+    it('checks a framework with missing or mistyped fields instead of crashing', () => {
+      const loose = {
+        macro: { name: 42, eventName: 'purchase' },
+        phases: [{ name: 'Look' }],
+        milestones: [null, { name: 'View', phase: 'Look', eventName: 'view_item', target: '0.5' }],
+      } as unknown as Framework;
+      const found = messages(loose);
+      expect(found).toContain(
+        'warning: The macro conversion "42" has no owner: name the role accountable for it, e.g. "E-commerce manager".',
+      );
+      expect(found).toContain(
+        'error: Milestone "View" has the target "0.5", which is not a rate between 0 and 1: write a fraction such as 0.25 or a percentage such as 25%.',
+      );
+      expect(found).toContain(
+        'error: Milestone 1 has no name: describe the action the customer takes, e.g. "Add a product to the cart".',
+      );
+    });
+  });
+
   describe('cell locations', () => {
     it('asks the locator for the cell of each finding', () => {
       const framework = valid();

@@ -84,6 +84,15 @@ describe('funnelSteps', () => {
     ]);
   });
 
+  it('skips fields that are not text instead of crashing', () => {
+    const loose = {
+      macro: { eventName: 'purchase' },
+      phases: [{ name: 'A' }, null],
+      milestones: [{ phase: 'A', eventName: 7 }, { phase: 'A', eventName: 'login' }, null],
+    } as unknown as Framework;
+    expect(funnelSteps(loose)).toEqual(['7', 'login', 'purchase']);
+  });
+
   it('gives no macro step when the macro has no event', () => {
     expect(funnelSteps(framework(['A'], [milestone('A', 'sign_up')], ''))).toEqual(['sign_up']);
     expect(funnelSteps(framework([], [], ''))).toEqual([]);

@@ -213,11 +213,21 @@ describe('fromRows', () => {
       ['Phase', 'Goal', 'Notes'],
       ['Look', 'x', 'y'],
     ]);
-    // Only one of the two headers: no header row is recognised for a two-column table.
-    expect(read.headerRow).toBe(-1);
-    expect(read.problems[0]!.message).toBe(
+    // Only the name column's header is left: still the header row.
+    expect(read.headerRow).toBe(0);
+    expect(read.items).toEqual([{ name: 'Look', customerGoal: '' }]);
+    expect(read.problems.map((p) => p.message)).toEqual([
+      'The Phases tab has no "Customer goal" column (headers seen: "Phase", "Goal", "Notes"). Add a column headed "Customer goal".',
+    ]);
+    const none = fromRows('phases', [
+      ['Stage', 'Goal'],
+      ['Look', 'x'],
+    ]);
+    expect(none.headerRow).toBe(-1);
+    expect(none.items).toEqual([]);
+    expect(none.problems.map((p) => p.message)).toEqual([
       'The Phases tab has no header row: put the headers "Phase", "Customer goal" in one row above the data (running the planner again restores them).',
-    );
+    ]);
     const milestones = fromRows('milestones', [
       ['Phase', 'Name', 'Event name', 'Notes'],
       ['Look', 'View', 'view_item', ''],
