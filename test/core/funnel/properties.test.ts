@@ -117,7 +117,9 @@ function check(
       const got = [...result.total.deltas![k]!].sort((a, b) => a - b);
       const want = total.deltasUs[k]!.map((us) => us / 1000).sort((a, b) => a - b);
       expect(got.length).toBe(want.length);
-      got.forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 6));
+      got.forEach((v, i) => {
+        expect(v).toBeCloseTo(want[i]!, 6);
+      });
       if (want.length) expect(medianOf(got)).toBeCloseTo(medianOf(want), 6);
     }
   }

@@ -214,9 +214,9 @@ export function referenceFunnel(rows: RefRow[], steps: string[][], o: RefOptions
     if (!result) continue;
     for (const key of ['', `=${result.value}`]) {
       const b = blockFor(key);
-      for (const k of result.reached) b.counts[k]++;
+      for (const k of result.reached) b.counts[k] = b.counts[k]! + 1;
       for (const k of result.continued) {
-        b.continued[k]++;
+        b.continued[k] = b.continued[k]! + 1;
         if (k > 1 && result.chain.length) b.deltasUs[k]!.push(result.chain[k]! - result.chain[k - 1]!);
       }
     }
