@@ -17,18 +17,21 @@ const TABLE_HEADER_SECONDARY = [
 const MACRO_HEADER = ['Macro conversion', 'Event name', 'Value per conversion', 'Target rate', 'Owner'];
 
 describe('frameworkFromTables', () => {
-  it('reads back a template written with toRows, with no problem and no finding', () => {
-    const { framework } = getTemplate('lead-generation');
-    const read = frameworkFromTables({
-      macro: { rows: toRows(framework, 'macro') },
-      phases: { rows: toRows(framework, 'phases') },
-      milestones: { rows: toRows(framework, 'milestones') },
-      secondaryActions: { rows: toRows(framework, 'secondaryActions') },
-    });
-    expect(read.problems).toEqual([]);
-    expect(read.framework).toEqual(framework);
-    expect(checkFramework(read.framework, read.locate)).toEqual([]);
-  });
+  it.each(['ecommerce', 'lead-generation', 'saas', 'content', 'small-business'])(
+    'reads back template %s written with toRows, with no problem and no finding',
+    (id) => {
+      const { framework } = getTemplate(id);
+      const read = frameworkFromTables({
+        macro: { rows: toRows(framework, 'macro') },
+        phases: { rows: toRows(framework, 'phases') },
+        milestones: { rows: toRows(framework, 'milestones') },
+        secondaryActions: { rows: toRows(framework, 'secondaryActions') },
+      });
+      expect(read.problems).toEqual([]);
+      expect(read.framework).toEqual(framework);
+      expect(checkFramework(read.framework, read.locate)).toEqual([]);
+    },
+  );
 
   it('reports a missing tab and reads it as empty', () => {
     const read = frameworkFromTables({ macro: { rows: [MACRO_HEADER, ['Buy', 'purchase', '', '', 'Me']] } });
