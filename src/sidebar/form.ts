@@ -101,6 +101,7 @@ export function editForm(o: EditFormOptions): HTMLFormElement {
     const values: FormValues = {};
     for (const [key, value] of new FormData(form).entries()) values[key] = String(value);
     for (const bad of form.querySelectorAll('[aria-invalid]')) bad.removeAttribute('aria-invalid');
+    errorBox.textContent = '';
     const error = o.onSubmit(values);
     if (!error) return;
     errorBox.textContent = error.message;

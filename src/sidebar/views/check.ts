@@ -5,6 +5,8 @@ import { callServer } from '../server';
 import { findingsFrom } from '../shapes';
 import { showStatus, withProgress } from '../status';
 
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function findingItem(finding: Finding): HTMLLIElement {
   const { sheet, a1 } = finding;
   const place = sheet && a1 ? `${sheet}!${a1}` : '';
@@ -36,7 +38,7 @@ export function showCheck(root: HTMLElement): void {
     replaceChildren(results, [
       el('p', { class: 'check-summary' }, [
         findings.length
-          ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`
+          ? `${counted(errors, 'error')}, ${counted(warnings, 'warning')}.`
           : 'No problems found: the framework follows every rule.',
       ]),
       findings.length ? el('ol', { class: 'items' }, findings.map(findingItem)) : null,

@@ -4,11 +4,16 @@ import type { TemplateChoice } from '../shapes';
 
 export type StepKey = 'macro' | 'phases' | 'milestones' | 'secondary' | 'create' | 'analyse';
 
-export const STEPS: ReadonlyArray<{ key: StepKey; short: string; title: string }> = [
+export const STEPS: ReadonlyArray<{
+  key: StepKey;
+  short: string;
+  title: string /** In the step bar: soft hyphens let long words wrap. */;
+  bar?: string;
+}> = [
   { key: 'macro', short: 'Macro', title: 'Macro conversion' },
   { key: 'phases', short: 'Phases', title: 'Customer phases' },
-  { key: 'milestones', short: 'Milestones', title: 'Process milestones' },
-  { key: 'secondary', short: 'Secondary', title: 'Secondary actions' },
+  { key: 'milestones', short: 'Milestones', bar: 'Mile\u00adstones', title: 'Process milestones' },
+  { key: 'secondary', short: 'Secondary', bar: 'Second\u00adary', title: 'Secondary actions' },
   { key: 'create', short: 'Create', title: 'Create the funnel' },
   { key: 'analyse', short: 'Analyse', title: 'Analyse the data' },
 ];

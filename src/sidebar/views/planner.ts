@@ -61,7 +61,10 @@ export function showPlanner(root: HTMLElement): void {
               title: s.title,
               onclick: () => ctx.goTo(s.key),
             },
-            [el('span', { class: 'step-number' }, [i + 1]), el('span', { class: 'step-label' }, [s.short])],
+            [
+              el('span', { class: 'step-number' }, [i + 1]),
+              el('span', { class: 'step-label' }, [s.bar ?? s.short]),
+            ],
           ),
         ]),
       ),
@@ -118,6 +121,7 @@ export function showPlanner(root: HTMLElement): void {
       }
       state.step = step;
       state.editing = undefined;
+      clearStatus();
       render();
       focusByKey(body, 'step-heading');
     },
