@@ -117,9 +117,6 @@ export class FakeEmbeddedChart {
     const id = this.#data('getChartId').id;
     return id ? Number(id) : null;
   }
-  getId(): string {
-    return this.#data('getId').id;
-  }
   getRanges(): FakeRange[] {
     return this.#data('getRanges').ranges.map((r) => new FakeRange(this.#ctx, r.sheet, { ...r.rect }));
   }
@@ -228,9 +225,6 @@ export class FakeEmbeddedChartBuilder {
   asScatterChart(): FakeEmbeddedChartBuilder {
     return this.#as('asScatterChart', 'SCATTER');
   }
-  asSteppedAreaChart(): FakeEmbeddedChartBuilder {
-    return this.#as('asSteppedAreaChart', 'STEPPED_AREA');
-  }
   asTableChart(): FakeEmbeddedChartBuilder {
     return this.#as('asTableChart', 'TABLE');
   }
@@ -263,10 +257,6 @@ export class FakeEmbeddedChartBuilder {
   }
   setStacked(): FakeEmbeddedChartBuilder {
     return this.#option('setStacked', 'isStacked', true);
-  }
-  setDimensions(width: number, height: number): FakeEmbeddedChartBuilder {
-    this.#state.options.width = width;
-    return this.#option('setDimensions', 'height', height);
   }
   setNumHeaders(headers: number): FakeEmbeddedChartBuilder {
     this.#state.numHeaders = headers;

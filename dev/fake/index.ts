@@ -13,6 +13,7 @@
  *   fake.ui.addonMenu(); fake.ui.lastSidebar()?.title; fake.ui.toasts;
  *   snapshot(fake.spreadsheet);                         // plain JSON of the whole workbook
  *   fake.setFormulaEvaluator((formula, at) => ...);     // a host computes formula values (playground)
+ *   const restore = installGlobals(fake);               // or: src/ modules called in-process see the fake
  *
  * Semantics that matter for our guarantees (see cells.ts): a string written with setValue(s) that
  * starts with `=` becomes a formula (and `+`/`-` text that is not a number is parsed as one), unless
@@ -97,6 +98,36 @@ export function createFakeServices(options: FakeOptions = {}) {
 }
 
 export type FakeServices = ReturnType<typeof createFakeServices>;
+
+/** The names the services go by in Apps Script's global scope. */
+const GLOBAL_NAMES = [
+  'SpreadsheetApp',
+  'HtmlService',
+  'LockService',
+  'PropertiesService',
+  'Charts',
+  'Session',
+  'ScriptApp',
+] as const;
+
+/**
+ * For tests that import src/ modules directly instead of loading dist/Code.js: puts the services
+ * on globalThis (where src/ expects SpreadsheetApp and friends) and returns a function that
+ * restores whatever was there before.
+ */
+export function installGlobals(services: FakeServices): () => void {
+  const g = globalThis as Record<string, unknown>;
+  const saved = GLOBAL_NAMES.map((name) => [name, Object.getOwnPropertyDescriptor(g, name)] as const);
+  for (const name of GLOBAL_NAMES) {
+    Object.defineProperty(g, name, { value: services[name], configurable: true, writable: true });
+  }
+  return () => {
+    for (const [name, descriptor] of saved) {
+      if (descriptor) Object.defineProperty(g, name, descriptor);
+      else delete g[name];
+    }
+  };
+}
 
 /** Plain JSON of every sheet of a fake spreadsheet; reading it is not counted. */
 export function snapshot(spreadsheet: FakeSpreadsheet): WorkbookSnapshot {

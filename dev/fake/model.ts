@@ -3,7 +3,7 @@
  * protections) and the named ranges. The service classes (spreadsheet.ts) are thin counted views
  * over this model; snapshot.ts reads it directly.
  */
-import type { Rect } from './a1';
+import { cellA1, type Rect } from './a1';
 import { type Cell, type CellValue, hasContent, isBlankCell } from './cells';
 
 export const DEFAULT_MAX_ROWS = 1000;
@@ -201,6 +201,7 @@ export interface FormulaContext {
   sheetName: string;
   row: number;
   column: number;
+  /** The cell, e.g. `B7` (on sheet `sheetName`). */
   a1: string;
   formula: string;
 }
@@ -309,7 +310,7 @@ export class WorkbookModel {
         sheetName: sheet.name,
         row,
         column,
-        a1: `${sheet.name}!R${row}C${column}`,
+        a1: cellA1(row, column),
         formula,
       });
     } catch (error) {
