@@ -70,11 +70,11 @@ export const REQUEST = {
 export function tabValues(book: WorkbookSnapshot, name: string): unknown[][] {
   const sheet = sheetOf(book, name);
   // Drop the trailing rows and columns that hold formats only.
-  const rows = sheet.values.map((row, r) =>
+  const rows: unknown[][] = sheet.values.map((row, r) =>
     row.map((v, c) => (sheet.formulas[r]![c] ? sheet.formulas[r]![c] : v)),
   );
   while (rows.length > 0 && rows[rows.length - 1]!.every((v) => v === '')) rows.pop();
-  const width = Math.max(0, ...rows.map((row) => row.reduce((w, v, c) => (v === '' ? w : c + 1), 0)));
+  const width = Math.max(0, ...rows.map((row) => row.reduce<number>((w, v, c) => (v === '' ? w : c + 1), 0)));
   return rows.map((row) => row.slice(0, width));
 }
 
