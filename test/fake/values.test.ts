@@ -57,7 +57,7 @@ describe('Range values', () => {
   it('parses ISO and US dates as Dates at midnight in the spreadsheet time zone', () => {
     const { sheet } = fresh('Europe/Berlin');
     sheet.getRange('A1:C1').setValues([['2024-01-05', '7/4/2024', '2024-07-01 13:30']]);
-    const [[a, b, c]] = sheet.getRange('A1:C1').getValues() as Date[][];
+    const [a, b, c] = (sheet.getRange('A1:C1').getValues() as Date[][])[0]!;
     // Berlin is UTC+1 in January and UTC+2 in July.
     expect(a!.toISOString()).toBe('2024-01-04T23:00:00.000Z');
     expect(b!.toISOString()).toBe('2024-07-03T22:00:00.000Z');
