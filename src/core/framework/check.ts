@@ -30,6 +30,12 @@ const RANK: Record<Priority, number> = { High: 3, Medium: 2, Low: 1 };
 
 const EXAMPLE_OWNER = 'e.g. "E-commerce manager"';
 
+/** The fields checkEvent reads, shared by the macro, milestones and secondary actions. */
+type MicroRow = { name: string; eventName: string };
+
+/** Records one finding about a cell of the framework. */
+type Report = (severity: Severity, message: string, table: Table, index: number, field: string) => void;
+
 /** How a row is named in a message: by its name, or by its position when it has none. */
 function rowName(kind: string, name: string, index: number): string {
   return name.trim() !== '' ? `${kind} "${name.trim()}"` : `${kind} ${index + 1} (no name)`;
@@ -75,81 +81,98 @@ function withTextFields(framework: Framework): Framework {
 export function checkFramework(input: Framework, locate?: Locator): Finding[] {
   const framework = withTextFields(input);
   const findings: Finding[] = [];
-  const add = (severity: Severity, message: string, table: Table, index: number, field: string): void => {
+  const report: Report = (severity, message, table, index, field) => {
     const place = locate?.({ table, index, field });
     findings.push(place ? { severity, message, sheet: place.sheet, a1: place.a1 } : { severity, message });
   };
+  checkMacro(framework, report);
+  checkPhases(framework, report);
+  checkMilestones(framework, report);
+  checkMilestoneCount(framework, report);
+  checkSecondaryActions(framework, report);
+  checkDuplicates(framework, report);
+  checkPriorities(framework, report);
+  return findings;
+}
 
-  /** The event name must be something GA4 can record; the fix offers a snake_case name. */
-  const checkEvent = (label: string, eventName: string, name: string, table: Table, index: number): void => {
-    const event = eventName.trim();
-    const suggestion = suggestEventName(event !== '' ? event : name);
-    const example = suggestion !== '' ? ` such as "${suggestion}"` : '';
-    if (event === '') {
-      add(
-        'error',
-        `${capitalise(label)} has no event name, so it cannot be measured: enter the analytics event that records it${example}.`,
-        table,
-        index,
-        'eventName',
-      );
-    } else if (!isEventName(event)) {
-      add(
-        'error',
-        `${capitalise(label)} has the event name "${event}", which GA4 cannot record (letters, digits and underscores only, starting with a letter, at most ${MAX_EVENT_NAME_LENGTH} characters): use a name${example}.`,
-        table,
-        index,
-        'eventName',
-      );
-    } else if (!isSnakeCase(event)) {
-      add(
-        'warning',
-        `${capitalise(label)} has the event name "${event}"; GA4 event names are case-sensitive and written in lower-case snake_case: use "${suggestion}" unless your tracking sends "${event}" exactly.`,
-        table,
-        index,
-        'eventName',
-      );
-    }
-  };
+/** The event name must be something GA4 can record; the fix offers a snake_case name. */
+function checkEvent(report: Report, label: string, row: MicroRow, table: Table, index: number): void {
+  const event = row.eventName.trim();
+  const suggestion = suggestEventName(event !== '' ? event : row.name);
+  const example = suggestion !== '' ? ` such as "${suggestion}"` : '';
+  const subject = capitalise(label);
+  if (event === '') {
+    report(
+      'error',
+      `${subject} has no event name, so it cannot be measured: enter the analytics event that records it${example}.`,
+      table,
+      index,
+      'eventName',
+    );
+  } else if (!isEventName(event)) {
+    report(
+      'error',
+      `${subject} has the event name "${event}", which GA4 cannot record (letters, digits and underscores only, starting with a letter, at most ${MAX_EVENT_NAME_LENGTH} characters): use a name${example}.`,
+      table,
+      index,
+      'eventName',
+    );
+  } else if (!isSnakeCase(event)) {
+    report(
+      'warning',
+      `${subject} has the event name "${event}"; GA4 event names are case-sensitive and written in lower-case snake_case: use "${suggestion}" unless your tracking sends "${event}" exactly.`,
+      table,
+      index,
+      'eventName',
+    );
+  }
+}
 
-  const checkRate = (label: string, value: unknown, table: Table, index: number, field: string): void => {
-    if (value === null || value === undefined || value === '') {
-      add(
-        'warning',
-        `${capitalise(label)} has no target: set the rate you aim for as a percentage, e.g. 25%.`,
-        table,
-        index,
-        field,
-      );
-    } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-      add(
-        'error',
-        `${capitalise(label)} has the target ${shown(value)}, which is not a rate between 0 and 1: write a fraction such as 0.25 or a percentage such as 25%.`,
-        table,
-        index,
-        field,
-      );
-    }
-  };
+/** A target is a fraction in [0, 1]; a missing one leaves the plan without a yardstick. */
+function checkRate(
+  report: Report,
+  label: string,
+  value: unknown,
+  table: Table,
+  index: number,
+  field: string,
+): void {
+  if (value === null || value === undefined || value === '') {
+    report(
+      'warning',
+      `${capitalise(label)} has no target: set the rate you aim for as a percentage, e.g. 25%.`,
+      table,
+      index,
+      field,
+    );
+  } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+    report(
+      'error',
+      `${capitalise(label)} has the target ${shown(value)}, which is not a rate between 0 and 1: write a fraction such as 0.25 or a percentage such as 25%.`,
+      table,
+      index,
+      field,
+    );
+  }
+}
 
-  const checkOwner = (label: string, owner: string, table: Table, index: number): void => {
-    if (owner.trim() === '') {
-      add(
-        'warning',
-        `${capitalise(label)} has no owner: name the role accountable for it, ${EXAMPLE_OWNER}.`,
-        table,
-        index,
-        'owner',
-      );
-    }
-  };
+function checkOwner(report: Report, label: string, owner: string, table: Table, index: number): void {
+  if (owner.trim() !== '') return;
+  report(
+    'warning',
+    `${capitalise(label)} has no owner: name the role accountable for it, ${EXAMPLE_OWNER}.`,
+    table,
+    index,
+    'owner',
+  );
+}
 
-  // Step 1: the macro conversion.
-  const { macro } = framework;
-  const macroLabel =
+/** Step 1: one macro conversion, named, measurable, with a sensible value, target and owner. */
+function checkMacro({ macro }: Framework, report: Report): void {
+  const label =
     macro.name.trim() !== '' ? `the macro conversion "${macro.name.trim()}"` : 'the macro conversion';
   if (macro.name.trim() === '') {
-    add(
+    report(
       'error',
       'The macro conversion has no name: name the one business outcome you want more customers to reach, e.g. "Complete an order".',
       'macro',
@@ -157,33 +180,35 @@ export function checkFramework(input: Framework, locate?: Locator): Finding[] {
       'name',
     );
   }
-  checkEvent(macroLabel, macro.eventName, macro.name, 'macro', 0);
-  if (
-    macro.valuePerConversion !== null &&
-    (typeof macro.valuePerConversion !== 'number' ||
-      !Number.isFinite(macro.valuePerConversion) ||
-      macro.valuePerConversion < 0)
-  ) {
-    add(
+  checkEvent(report, label, macro, 'macro', 0);
+  const value = macro.valuePerConversion;
+  if (value !== null && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
+    report(
       'error',
-      `${capitalise(macroLabel)} has the value ${shown(macro.valuePerConversion)}: enter what one conversion is worth as a number of 0 or more, or leave it blank.`,
+      `${capitalise(label)} has the value ${shown(value)}: enter what one conversion is worth as a number of 0 or more, or leave it blank.`,
       'macro',
       0,
       'valuePerConversion',
     );
   }
-  checkRate(macroLabel, macro.targetRate, 'macro', 0, 'targetRate');
-  checkOwner(macroLabel, macro.owner, 'macro', 0);
+  checkRate(report, label, macro.targetRate, 'macro', 0, 'targetRate');
+  checkOwner(report, label, macro.owner, 'macro', 0);
+}
 
-  // Step 2: the phases.
-  const phaseKeys = framework.phases.map((phase) => nameKey(phase.name));
-  const phaseList = framework.phases
+/** The phase names as a list for messages: "Look", "Buy". */
+function phaseList(framework: Framework): string {
+  return framework.phases
     .map((phase) => phase.name.trim())
     .filter((name) => name !== '')
     .map((name) => `"${name}"`)
     .join(', ');
+}
+
+/** Step 2: at least one phase; each named once and holding at least one milestone. */
+function checkPhases(framework: Framework, report: Report): void {
+  const keys = framework.phases.map((phase) => nameKey(phase.name));
   if (framework.phases.length === 0) {
-    add(
+    report(
       'error',
       'There are no phases: add the stages your customer goes through, named from the customer\'s side, e.g. "Explore the range", "Choose a product", "Check out".',
       'phases',
@@ -192,43 +217,44 @@ export function checkFramework(input: Framework, locate?: Locator): Finding[] {
     );
   }
   framework.phases.forEach((phase, index) => {
-    const key = phaseKeys[index]!;
+    const key = keys[index]!;
+    const name = phase.name.trim();
     if (key === '') {
-      add(
+      report(
         'error',
         `Phase ${index + 1} has no name: name the stage from the customer's side, e.g. "Compare options", or delete the row.`,
         'phases',
         index,
         'name',
       );
-      return;
-    }
-    if (phaseKeys.indexOf(key) < index) {
-      add(
+    } else if (keys.indexOf(key) < index) {
+      report(
         'error',
-        `Phase "${phase.name.trim()}" is listed twice: give each phase its own name, or delete the repeat.`,
+        `Phase "${name}" is listed twice: give each phase its own name, or delete the repeat.`,
         'phases',
         index,
         'name',
       );
-      return;
-    }
-    if (!framework.milestones.some((milestone) => nameKey(milestone.phase) === key)) {
-      add(
+    } else if (!framework.milestones.some((milestone) => nameKey(milestone.phase) === key)) {
+      report(
         'error',
-        `Phase "${phase.name.trim()}" has no process milestone: add at least one measurable action the customer takes in it on the Milestones tab, or remove the phase.`,
+        `Phase "${name}" has no process milestone: add at least one measurable action the customer takes in it on the Milestones tab, or remove the phase.`,
         'phases',
         index,
         'name',
       );
     }
   });
+}
 
-  // Steps 3 and 4: the milestones and secondary actions.
+/** Step 3: each milestone named, in a listed phase, measurable, with a target and an owner. */
+function checkMilestones(framework: Framework, report: Report): void {
+  const keys = new Set(framework.phases.map((phase) => nameKey(phase.name)));
+  const phases = phaseList(framework);
   framework.milestones.forEach((milestone, index) => {
     const label = rowName('milestone', milestone.name, index);
     if (milestone.name.trim() === '') {
-      add(
+      report(
         'error',
         `Milestone ${index + 1} has no name: describe the action the customer takes, e.g. "Add a product to the cart".`,
         'milestones',
@@ -238,31 +264,35 @@ export function checkFramework(input: Framework, locate?: Locator): Finding[] {
     }
     const phase = milestone.phase.trim();
     if (phase === '') {
-      add(
+      report(
         'error',
-        `${capitalise(label)} names no phase: pick the phase it belongs to${phaseList ? ` (${phaseList})` : ', after adding phases on the Phases tab'}.`,
+        `${capitalise(label)} names no phase: pick the phase it belongs to${phases ? ` (${phases})` : ', after adding phases on the Phases tab'}.`,
         'milestones',
         index,
         'phase',
       );
-    } else if (!phaseKeys.includes(nameKey(phase))) {
-      add(
+    } else if (!keys.has(nameKey(phase))) {
+      report(
         'error',
-        `${capitalise(label)} is in phase "${phase}", which is not on the Phases tab: pick one of ${phaseList || 'the phases (none yet)'}, or add "${phase}" as a phase.`,
+        `${capitalise(label)} is in phase "${phase}", which is not on the Phases tab: pick one of ${phases || 'the phases (none yet)'}, or add "${phase}" as a phase.`,
         'milestones',
         index,
         'phase',
       );
     }
-    checkEvent(label, milestone.eventName, milestone.name, 'milestones', index);
-    checkRate(label, milestone.target, 'milestones', index, 'target');
-    checkOwner(label, milestone.owner, 'milestones', index);
+    checkEvent(report, label, milestone, 'milestones', index);
+    checkRate(report, label, milestone.target, 'milestones', index, 'target');
+    checkOwner(report, label, milestone.owner, 'milestones', index);
   });
+}
 
+/** "3-5 micro-conversions per macro goal", counting the process milestones (see the header). */
+function checkMilestoneCount(framework: Framework, report: Report): void {
   const count = framework.milestones.length;
-  const macroName = macro.name.trim() !== '' ? `"${macro.name.trim()}"` : 'the macro conversion';
+  const macro = framework.macro.name.trim();
+  const macroName = macro !== '' ? `"${macro}"` : 'the macro conversion';
   if (count < 3) {
-    add(
+    report(
       'warning',
       `There ${count === 1 ? 'is 1 process milestone' : `are ${count} process milestones`} for ${macroName}; a measurement plan tracks 3 to 5: add the steps customers must take on the way.`,
       'milestones',
@@ -270,7 +300,7 @@ export function checkFramework(input: Framework, locate?: Locator): Finding[] {
       'name',
     );
   } else if (count > 5) {
-    add(
+    report(
       'warning',
       `There are ${count} process milestones for ${macroName}; a measurement plan tracks 3 to 5: keep the steps you can most directly influence and drop or merge the others.`,
       'milestones',
@@ -278,11 +308,14 @@ export function checkFramework(input: Framework, locate?: Locator): Finding[] {
       'name',
     );
   }
+}
 
+/** Step 4: each secondary action named, measurable, with a target and an owner. */
+function checkSecondaryActions(framework: Framework, report: Report): void {
   framework.secondaryActions.forEach((action, index) => {
     const label = rowName('secondary action', action.name, index);
     if (action.name.trim() === '') {
-      add(
+      report(
         'error',
         `Secondary action ${index + 1} has no name: describe the action, e.g. "Share an article".`,
         'secondaryActions',
@@ -290,12 +323,17 @@ export function checkFramework(input: Framework, locate?: Locator): Finding[] {
         'name',
       );
     }
-    checkEvent(label, action.eventName, action.name, 'secondaryActions', index);
-    checkRate(label, action.target, 'secondaryActions', index, 'target');
-    checkOwner(label, action.owner, 'secondaryActions', index);
+    checkEvent(report, label, action, 'secondaryActions', index);
+    checkRate(report, label, action.target, 'secondaryActions', index, 'target');
+    checkOwner(report, label, action.owner, 'secondaryActions', index);
   });
+}
 
-  // Duplicates: milestones first, then secondary actions, each compared with all rows before it.
+/**
+ * No name or event twice among milestones and secondary actions (case ignored), and none with
+ * the macro's event. Milestones come first, so the later row (usually the secondary action) is flagged.
+ */
+function checkDuplicates(framework: Framework, report: Report): void {
   const rows: { table: Table; kind: string; index: number; item: MicroConversion }[] = [
     ...framework.milestones.map((item, index) => ({
       table: 'milestones' as const,
@@ -310,14 +348,14 @@ export function checkFramework(input: Framework, locate?: Locator): Finding[] {
       item,
     })),
   ];
-  const macroEvent = macro.eventName.trim().toLowerCase();
+  const macroEvent = framework.macro.eventName.trim().toLowerCase();
   rows.forEach((row, position) => {
     const label = capitalise(rowName(row.kind, row.item.name, row.index));
     const earlier = rows.slice(0, position);
     const name = nameKey(row.item.name);
     const sameName = name === '' ? undefined : earlier.find((other) => nameKey(other.item.name) === name);
     if (sameName) {
-      add(
+      report(
         'error',
         `${label} appears twice (also as a ${sameName.kind}): give each action its own name, or delete the repeat.`,
         row.table,
@@ -325,12 +363,13 @@ export function checkFramework(input: Framework, locate?: Locator): Finding[] {
         'name',
       );
     }
-    const event = row.item.eventName.trim().toLowerCase();
+    const eventName = row.item.eventName.trim();
+    const event = eventName.toLowerCase();
     if (event === '') return;
     if (event === macroEvent) {
-      add(
+      report(
         'error',
-        `${label} uses the macro conversion's event "${row.item.eventName.trim()}": the macro ends the funnel by itself, so give this ${row.kind} the event of its own action.`,
+        `${label} uses the macro conversion's event "${eventName}": the macro ends the funnel by itself, so give this ${row.kind} the event of its own action.`,
         row.table,
         row.index,
         'eventName',
@@ -344,33 +383,38 @@ export function checkFramework(input: Framework, locate?: Locator): Finding[] {
         sameEvent.kind !== row.kind
           ? 'an action is either a step on the path (milestone) or a proxy (secondary action), not both: delete one of them, or give this one its own event'
           : 'the funnel cannot tell them apart: give each its own event, or delete the repeat';
-      add(
+      report(
         'error',
-        `${label} uses the event "${row.item.eventName.trim()}", as ${other} does: ${fix}.`,
+        `${label} uses the event "${eventName}", as ${other} does: ${fix}.`,
         row.table,
         row.index,
         'eventName',
       );
     }
   });
+}
 
-  // Milestones take priority over secondary actions.
-  if (framework.milestones.length > 0) {
-    const lowest = framework.milestones.reduce((low, milestone) =>
-      (RANK[milestone.priority] ?? 0) < (RANK[low.priority] ?? 0) ? milestone : low,
+/**
+ * "Prioritize Process Milestones over Secondary Actions": no secondary action may rank above
+ * the lowest-ranked milestone (equal is fine). Rows with an unknown priority are left out.
+ */
+function checkPriorities(framework: Framework, report: Report): void {
+  const ranked = framework.milestones.filter((milestone) => RANK[milestone.priority] !== undefined);
+  if (ranked.length === 0) return;
+  const lowest = ranked.reduce((low, milestone) =>
+    RANK[milestone.priority] < RANK[low.priority] ? milestone : low,
+  );
+  const floor = RANK[lowest.priority];
+  const allowed = PRIORITIES.filter((priority) => RANK[priority] <= floor).join(' or ');
+  const milestone = rowName('milestone', lowest.name, framework.milestones.indexOf(lowest));
+  framework.secondaryActions.forEach((action, index) => {
+    if (!((RANK[action.priority] ?? 0) > floor)) return;
+    report(
+      'warning',
+      `${capitalise(rowName('secondary action', action.name, index))} has priority ${action.priority}, above ${milestone} (${lowest.priority}); process milestones come first because they drive the macro conversion directly: set this action to ${allowed}, or raise the milestone.`,
+      'secondaryActions',
+      index,
+      'priority',
     );
-    framework.secondaryActions.forEach((action, index) => {
-      if ((RANK[action.priority] ?? 0) <= (RANK[lowest.priority] ?? 0)) return;
-      const lower = PRIORITIES.filter((priority) => RANK[priority] <= RANK[lowest.priority]).join(' or ');
-      add(
-        'warning',
-        `${capitalise(rowName('secondary action', action.name, index))} has priority ${action.priority}, above ${rowName('milestone', lowest.name, framework.milestones.indexOf(lowest))} (${lowest.priority}); process milestones come first because they drive the macro conversion directly: set this action to ${lower}, or raise the milestone.`,
-        'secondaryActions',
-        index,
-        'priority',
-      );
-    });
-  }
-
-  return findings;
+  });
 }
