@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { generateUdf } from './generate-udf.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const finalDist = join(root, 'dist');
@@ -123,6 +124,8 @@ async function buildSidebar() {
   return html.length;
 }
 
+// FUNNEL_SQL's BigQuery UDF is FUNNEL's engine bundled as text: regenerate it before bundling.
+await generateUdf();
 mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
 const [codeBytes, sidebarBytes] = await Promise.all([buildCode(), buildSidebar()]);

@@ -6,6 +6,7 @@
  */
 export { AB_TEST } from './functions/ab-test';
 export { FUNNEL } from './functions/funnel';
+export { FUNNEL_SQL } from './functions/funnel-sql';
 export { FUNNEL_TREND } from './functions/funnel-trend';
 export { MICRO_IMPACT } from './functions/micro-impact';
 export { onInstall, onOpen } from './sheets/menu';

@@ -110,4 +110,34 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
     returns:
       'One row per period (ISO date text of its first day, gaps included): count at each step (the first is the entrants) and conversion from the first step to the last.',
   },
+  {
+    name: 'FUNNEL_SQL',
+    summary:
+      "The SQL that computes the same funnel as FUNNEL in a warehouse: BigQuery (GA4 export, with FUNNEL's engine as a JavaScript UDF) or ClickHouse (windowFunnel).",
+    params: [
+      {
+        name: 'steps',
+        description: 'The step event names in order: a range, or "view_item, add_to_cart, purchase".',
+      },
+      {
+        name: 'window',
+        description: 'Conversion window from the first step: blank for none, days, or "30m", "2h", "7d".',
+        optional: true,
+      },
+      {
+        name: 'options',
+        description:
+          'FUNNEL\'s option words: "strict_order", "any order", "open", "by session", "exclude=event", "user=column"...',
+        optional: true,
+      },
+      { name: 'dialect', description: '"bigquery" (the default) or "clickhouse".', optional: true },
+      {
+        name: 'table',
+        description:
+          'The table to read, e.g. "my-project.analytics_123456789.events_*" or "analytics.events".',
+        optional: true,
+      },
+    ],
+    returns: "The query, one line per row: copy the column into the warehouse's query editor.",
+  },
 ];

@@ -1,0 +1,67 @@
+/**
+ * The entry of the BigQuery JavaScript UDF: FUNNEL's own engine, run on one entity's events.
+ * scripts/generate-udf.mjs bundles this file (and the engine it imports) into
+ * src/generated/funnel-udf.ts at build time, so the SQL carries exactly the code FUNNEL runs.
+ * It must stay small (BigQuery limits a function body to 32 KB): import the engine file, not
+ * the funnel index, which would pull in data reading and layout.
+ */
+import { eventFunnel } from '../funnel/event-funnel';
+import type { FunnelSpec } from '../funnel/spec';
+import type { EventTable } from '../table/read';
+
+/** One event of an entity as BigQuery hands it to the UDF: time in epoch microseconds, event name. */
+export interface UdfEvent {
+  t: number;
+  e: string;
+}
+
+/** The part of FunnelSpec the engine reads, as JSON embedded in the SQL (no window is null: JSON has no Infinity). */
+export type UdfSpec = Pick<
+  FunnelSpec,
+  'steps' | 'order' | 'strictOrder' | 'strictDeduplication' | 'strictIncrease' | 'exclude'
+> & { windowMs: number | null };
+
+/** For each step, whether the entity counts at it. */
+export function reachedSteps(events: readonly UdfEvent[], spec: UdfSpec): boolean[] {
+  const n = events.length;
+  const names: string[] = [];
+  const codes = new Map<string, number>();
+  const eventCodes = new Int32Array(n);
+  const times = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const name = String(events[i]!.e ?? '').trim();
+    let code = codes.get(name);
+    if (code === undefined) {
+      code = names.length;
+      names.push(name);
+      codes.set(name, code);
+    }
+    eventCodes[i] = code;
+    // Microseconds to the engine's milliseconds, as the table reader does for GA4 timestamps.
+    times[i] = Number(events[i]!.t) / 1000;
+  }
+  const table: EventTable = {
+    kind: 'events',
+    rowCount: n,
+    entityIds: new Int32Array(n),
+    entityKeys: ['entity'],
+    entityUnit: 'users',
+    times,
+    eventCodes,
+    eventNames: names,
+    eventCode: (name) => codes.get(name) ?? -1,
+    sourceRows: new Int32Array(n),
+    extras: [],
+    columns: { event: 'e', time: 't' },
+    headers: ['t', 'e'],
+  };
+  const result = eventFunnel(table, {
+    ...spec,
+    windowMs: spec.windowMs ?? Number.POSITIVE_INFINITY,
+    hasWindow: spec.windowMs !== null,
+    bySession: false,
+    time: false,
+    columns: {},
+  });
+  return result.total.counts.slice(1).map((count) => count > 0);
+}

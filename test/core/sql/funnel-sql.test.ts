@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import fc from 'fast-check';
+import { Parser } from 'node-sql-parser';
+import { describe, expect, it } from 'vitest';
+import { UDF_OUTPUT, udfModule } from '../../../scripts/generate-udf.mjs';
+import { readFunnelSpec } from '../../../src/core/funnel/spec';
+import { udfBody } from '../../../src/core/sql/bigquery';
+import { FUNNEL } from '../../../src/functions/funnel';
+import { FUNNEL_SQL } from '../../../src/functions/funnel-sql';
+
+const sql = (...args: unknown[]) =>
+  (FUNNEL_SQL as (...a: unknown[]) => string[][])(...args).map((row) => {
+    expect(row).toHaveLength(1);
+    return row[0]!;
+  });
+
+/** The UDF as BigQuery would run it: its body as a function of `events`, in a fresh JavaScript realm. */
+function udfFunction(steps: string, window: unknown, options: string): (events: unknown[]) => boolean[] {
+  const body = udfBody(readFunnelSpec(steps, window, options));
+  return vm.runInNewContext(`(function (events) {\n${body}\n})`, {});
+}
+
+type Event = [user: string, event: string, micros: number];
+const T0 = Date.UTC(2024, 2, 1) * 1000; // epoch microseconds, as GA4 exports them
+const HEADER = ['user_pseudo_id', 'event_name', 'event_timestamp'];
+
+/** Per-step counts from the UDF: events grouped by user, one call per user, flags added up. */
+function udfCounts(events: Event[], steps: string, window: unknown, options: string): number[] {
+  const run = udfFunction(steps, window, options);
+  const byUser = new Map<string, { t: number; e: string }[]>();
+  for (const [u, e, t] of events) byUser.set(u, [...(byUser.get(u) ?? []), { t, e }]);
+  const counts = new Array<number>(steps.split(',').length).fill(0);
+  for (const list of byUser.values()) {
+    run(list).forEach((reached, k) => {
+      if (reached) counts[k]!++;
+    });
+  }
+  return counts;
+}
+
+function funnelCounts(events: Event[], steps: string, window: unknown, options: string): number[] {
+  const out = (FUNNEL as (...a: unknown[]) => unknown[][])([HEADER, ...events], steps, window, options);
+  return out.slice(1).map((row) => row[1] as number);
+}
+
+const randomEvents = fc.array(
+  fc.tuple(
+    fc.constantFrom('u1', 'u2', 'u3', 'u4'),
+    fc.constantFrom('a', 'b', 'c', 'x'),
+    fc.integer({ min: 0, max: 120 }).map((minute) => T0 + minute * 60_000_000),
+  ),
+  { minLength: 1, maxLength: 30 },
+);
+const OPTIONS = [
+  '',
+  'strict_order',
+  'strict_deduplication',
+  'strict_increase',
+  'strict_order, strict_increase',
+  'any order',
+  'open',
+  'exclude=x',
+];
+
+describe('the generated BigQuery UDF', () => {
+  it('is fresh: src/generated/funnel-udf.ts is what scripts/generate-udf.mjs makes from the engine now', async () => {
+    expect(readFileSync(UDF_OUTPUT, 'utf8')).toBe(await udfModule());
+  });
+
+  it('reproduces ClickHouse docs example 1 (level 4) in a fresh realm', () => {
+    const events: Event[] = [
+      ['1', '1003', Date.UTC(2019, 0, 29, 10) * 1000],
+      ['1', '1009', Date.UTC(2019, 0, 30, 8) * 1000],
+      ['1', '1007', Date.UTC(2019, 0, 31, 9) * 1000],
+      ['1', '1010', Date.UTC(2019, 1, 1, 8) * 1000],
+    ];
+    expect(udfCounts(events, '1003, 1009, 1007, 1010', '', '')).toEqual([1, 1, 1, 1]);
+  });
+
+  it('gives the same counts as FUNNEL on the same rows, for every mode (property)', () => {
+    fc.assert(
+      fc.property(
+        randomEvents,
+        fc.constantFrom('', '10m', '1h'),
+        fc.constantFrom(...OPTIONS),
+        (events, w, o) => {
+          expect(udfCounts(events, 'a, b, c', w, o)).toEqual(funnelCounts(events, 'a, b, c', w, o));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('FUNNEL_SQL bigquery', () => {
+  const lines = sql(
+    'view_item|view_item_list, add_to_cart, purchase',
+    '7d',
+    'by session',
+    '',
+    'proj.analytics_1.events_*',
+  );
+  const text = lines.join('\n');
+
+  it('declares the UDF over (t, e) structs returning one flag per step, wrapping the engine', () => {
+    const start = lines.indexOf(
+      'CREATE TEMP FUNCTION funnel_steps(events ARRAY<STRUCT<t FLOAT64, e STRING>>)',
+    );
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(start + 1, start + 3)).toEqual(['RETURNS ARRAY<BOOL>', 'LANGUAGE js AS r"""']);
+    const end = lines.indexOf('""";');
+    const body = lines.slice(start + 3, end).join('\n');
+    expect(body).toContain('return FunnelUdf.reachedSteps(events, {');
+    expect(() => new vm.Script(`(function (events) {\n${body}\n})`)).not.toThrow();
+  });
+
+  it('parses as BigQuery SQL (node-sql-parser), reading GA4 columns and the session id from event_params', () => {
+    const query = text.slice(text.indexOf('""";') + 4);
+    const ast = new Parser().astify(query, { database: 'BigQuery' });
+    expect(ast).toBeTruthy();
+    expect(query).toContain('FROM `proj.analytics_1.events_*`');
+    expect(query).toContain(
+      "(SELECT value.int_value FROM UNNEST(event_params) WHERE key = 'ga_session_id') AS entity_session",
+    );
+    expect(query).toContain('GROUP BY entity_user, entity_session');
+    expect(query).toContain("WHERE event_name IN ('view_item', 'view_item_list', 'add_to_cart', 'purchase')");
+    expect(query).toContain('COUNTIF(flag) AS sessions');
+  });
+
+  it('keeps every event for strict_order (other events break the chain)', () => {
+    const query = sql('a, b', '', 'strict_order').join('\n');
+    expect(query).not.toMatch(/WHERE event_name IN/);
+    expect(query).toContain('GROUP BY entity_user\n');
+  });
+
+  it('escapes hostile step names so they stay string literals', () => {
+    const evil = "x'); DROP TABLE t; --";
+    const query = sql(`${evil}, b`).join('\n');
+    const tail = query.slice(query.indexOf('""";') + 4);
+    const ast = new Parser().astify(tail, { database: 'BigQuery' });
+    expect(JSON.stringify(ast)).toContain("x\\\\'); DROP TABLE t; --");
+    expect(Array.isArray(ast) ? ast.length : 1).toBe(1);
+  });
+
+  it('uses named columns from the options', () => {
+    const query = sql('a, b', '', 'user=client_id, event=action, time=ts_micros').join('\n');
+    expect(query).toContain('client_id AS entity_user');
+    expect(query).toContain('action AS e');
+    expect(query).toContain('CAST(ts_micros AS FLOAT64) AS t');
+  });
+});
+
+describe('FUNNEL_SQL clickhouse', () => {
+  it('writes windowFunnel with the window in microseconds, the modes and one condition per step', () => {
+    const lines = sql('a|a2, b', '2h', 'strict_order, strict_increase', 'clickhouse', 'db.events');
+    const text = lines.join('\n');
+    expect(text).toContain(
+      "SELECT windowFunnel(7200000000, 'strict_order', 'strict_increase')(toUInt64(event_timestamp), event_name IN ('a', 'a2'), event_name = 'b') AS level",
+    );
+    expect(text).toContain('FROM db.events');
+    expect(text).toContain('countIf(level >= 2) AS step_2 -- b');
+    expect(text).not.toContain('WHERE');
+  });
+
+  it.each([
+    ['any order', /"any order" cannot be written with ClickHouse's windowFunnel: use the dialect "bigquery"/],
+    ['open', /"open" cannot be written/],
+    ['exclude=x', /"exclude=" cannot be written/],
+  ])('refuses %s', (option, message) => {
+    expect(() => sql('a, b', '', option, 'clickhouse')).toThrow(message);
+  });
+});
+
+describe('FUNNEL_SQL errors', () => {
+  it.each([
+    [
+      ['a, b', '', '', 'postgres'],
+      /dialect "postgres" is not known: write "bigquery" \(the default\) or "clickhouse"/,
+    ],
+    [['a, b', '', 'breakdown=device'], /option "breakdown=" is not available in FUNNEL_SQL/],
+    [['a, b', '', 'time'], /option "time" is not available in FUNNEL_SQL/],
+    [['a, b', '', '', 'bigquery', 'x; DROP TABLE y'], /table "x; DROP TABLE y" is not a table name/],
+    [['a, b', 'soon'], /window "soon" is not a duration/],
+    [[''], /steps are missing/],
+    [['a, b', '', 'user=bad`name'], /user="bad`name" is not a column name/],
+  ])('rejects %j', (args, message) => {
+    expect(() => sql(...args)).toThrow(message);
+  });
+});
