@@ -21,7 +21,7 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
       {
         name: 'steps',
         description:
-          'The step event names in order: a row or column of cells, or "view_item, add_to_cart, purchase".',
+          'The step event names in order: a row or column of cells, or "view_item, add_to_cart, purchase" (| for alternatives).',
       },
       {
         name: 'window',
@@ -32,7 +32,7 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
       {
         name: 'options',
         description:
-          'Option words, comma-separated: "strict_order", "any order", "open", "by session", "time", "exclude=event", "breakdown=column", "user=column"...',
+          'Option words, comma-separated: "strict_order", "strict_deduplication", "strict_increase", "any order", "open", "by session", "time", "exclude=event", "breakdown=column", "user=column"...',
         optional: true,
       },
     ],
