@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getTemplate } from '../../src/core/framework/templates';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PAGE = join(ROOT, 'dist', 'Sidebar.html');
@@ -405,6 +406,41 @@ describe.skipIf(!existsSync(CHROMIUM))('sidebar page in Chromium (fake google.sc
     expect(await page.locator('.item .secondary').first().textContent()).toBe(
       'add_to_cart · target 10 % · Ana · High',
     );
+  });
+
+  it('shows a listed template’s rows from the bundled copy before anything is written', async () => {
+    const { page } = await openSidebar('planner', {
+      readFramework: { value: null },
+      listTemplates: {
+        value: [
+          { id: 'ecommerce', name: 'E-commerce', description: 'Shop' },
+          { id: 'blank', name: 'Blank', description: 'Nothing' },
+        ],
+      },
+      createFramework: { value: {} },
+    });
+    // The server's own blank replaces the page's, so it is offered once.
+    expect(await page.locator('.option-name').allTextContents()).toEqual(['E-commerce', 'Blank']);
+    await page.getByLabel(/E-commerce/).check();
+    await page.getByRole('button', { name: 'Use this start' }).click();
+    const shop = getTemplate('ecommerce').framework;
+    expect(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe(shop.macro.name);
+    await page.getByRole('button', { name: 'Step 2: Customer phases' }).click();
+    expect(await page.locator('ol.items .item-name').allTextContents()).toEqual(
+      shop.phases.map((p) => p.name),
+    );
+    await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
+    await page.getByRole('button', { name: 'Create / update tabs' }).click();
+    await expect.poll(() => statusText(page)).toBe('Done: the tabs are up to date.');
+    const create = (await calls(page)).find((c) => c.name === 'createFramework');
+    expect(create?.args).toEqual([
+      {
+        macro: shop.macro,
+        phases: shop.phases,
+        milestones: shop.milestones,
+        secondaryActions: shop.secondaryActions,
+      },
+    ]);
   });
 
   it('sends only the template id and what the user added when a template comes without content', async () => {

@@ -1,4 +1,6 @@
 /** Step 1: start from a template or blank, then the one Macro Conversion. */
+import type { Framework } from '../../core/framework/model';
+import { getTemplate } from '../../core/framework/templates';
 import { el, uniqueId } from '../dom';
 import { editForm, textField } from '../form';
 import { formatAmount, formatPercent, parseAmount, parsePercent, requireText } from '../rules';
@@ -8,10 +10,24 @@ import type { StepContext } from './context';
 
 const BLANK = '';
 
+/**
+ * A template's rows: from listTemplates when it sends them, else from the copy bundled with
+ * this page (the same core module the server uses), so the steps show them before writing.
+ */
+function contentOf(template: TemplateChoice): Framework | undefined {
+  if (template.framework) return structuredClone(template.framework);
+  try {
+    return getTemplate(template.id).framework;
+  } catch {
+    return undefined;
+  }
+}
+
 function templatePicker(ctx: StepContext): HTMLElement {
   const { state } = ctx;
   const group = uniqueId('template');
-  const selected = state.pendingTemplate?.id ?? BLANK;
+  const serverBlank = state.templates.some((t) => t.id === 'blank');
+  const selected = state.pendingTemplate?.id ?? (serverBlank ? 'blank' : BLANK);
   const option = (id: string, name: string, description: string) => {
     const inputId = uniqueId('template-option');
     return el('div', { class: 'radio-option' }, [
@@ -25,7 +41,7 @@ function templatePicker(ctx: StepContext): HTMLElement {
   const form = el('form', { class: 'template-picker', 'aria-label': 'Start from a template' }, [
     el('fieldset', {}, [
       el('legend', {}, ['Start from']),
-      option(BLANK, 'Blank framework', 'Fill in every step yourself.'),
+      serverBlank ? null : option(BLANK, 'Blank framework', 'Fill in every step yourself.'),
       ...state.templates.map((t) => option(t.id, t.name, t.description)),
     ]),
     el('p', { class: 'secondary' }, [
@@ -49,10 +65,11 @@ function templatePicker(ctx: StepContext): HTMLElement {
 }
 
 function applyTemplate(ctx: StepContext, template: TemplateChoice | undefined): void {
+  const content = template ? contentOf(template) : undefined;
   ctx.change((s) => {
-    s.framework = template?.framework ? structuredClone(template.framework) : emptyFramework();
+    s.framework = content ?? emptyFramework();
     // Without the content, the server adds the template's rows on create.
-    s.pendingTemplate = template && !template.framework ? template : undefined;
+    s.pendingTemplate = template && !content ? template : undefined;
     s.editing = undefined;
   }, 'macro-form');
   showStatus(
