@@ -321,6 +321,16 @@ describe('checkFramework', () => {
       ]);
     });
 
+    it('ranks against milestones with a known priority only', () => {
+      const framework = valid();
+      (framework.milestones[1] as unknown as { priority: string }).priority = 'Urgent';
+      expect(checkFramework(framework)).toEqual([]);
+      framework.secondaryActions[0]!.priority = 'High';
+      expect(messages(framework)).toEqual([
+        'warning: Secondary action "Share a product" has priority High, above milestone "Start checkout" (Medium); process milestones come first because they drive the macro conversion directly: set this action to Medium or Low, or raise the milestone.',
+      ]);
+    });
+
     it('accepts a secondary action ranked equal to the lowest milestone', () => {
       const framework = valid();
       framework.secondaryActions[0]!.priority = 'Medium';
