@@ -4,6 +4,8 @@ import type { Template } from '../model';
  * An editorial site whose outcome is a paid subscription (GA4 records subscription
  * payments as purchase). Readers first register (sign_up), which many sites also use as
  * a goal of its own. Comments, shares, newsletter and search are secondary actions.
+ * "Read to the end" is GA4's enhanced-measurement scroll event (90% depth); it fires on any
+ * long page, so filter the export to article pages when other pages are long too.
  */
 export const content: Template = {
   id: 'content',

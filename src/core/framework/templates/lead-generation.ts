@@ -4,6 +4,8 @@ import type { Template } from '../model';
  * A business that sells through a conversation: the outcome is a submitted quote or
  * demo request, recorded with GA4's generate_lead. Content downloads, videos and chat
  * build trust along the way and are secondary actions.
+ * GA4 has no event for "viewed the pricing page" (only page_view with a page path), and a
+ * funnel step is an event name, so the first two steps are custom events to send with gtag.
  */
 export const leadGeneration: Template = {
   id: 'lead-generation',
