@@ -7,13 +7,15 @@
  * - Items are matched to existing rows: phases by name; milestones and secondary actions by
  *   event name, else by name; the macro is the table's first row. Matching ignores case and spacing.
  * - In a matched row, a field the request set explicitly (the sidebar sends what it read back and
- *   the user edited) is written; any other field keeps the sheet's cell when it holds something
- *   (value or formula, exactly as it was), and takes the template's value when it is blank.
+ *   the user edited) is written, unless the cell already reads as that value (so a formula that
+ *   the sidebar sent back as its result stays a formula); any other field keeps the sheet's cell
+ *   when it holds something (value or formula, exactly as it was) and takes the template's value
+ *   when it is blank.
  * - Items not in the sheet yet are added below the last used row, in the request's order.
  * - Rows not matched (the user's own rows, or items the request no longer lists) stay as they are:
  *   the planner never deletes a row. To remove an item, delete its row in the sheet.
  */
-import { type ColumnDef, fromRows, nameKey, type TableDef } from '../core/framework';
+import { type ColumnDef, fromRows, nameKey, readCell, type TableDef } from '../core/framework';
 import { cellInput, hasContent, keepCell, PLAIN_TEXT, type ReadCell } from './cell-input';
 
 /** Sheets' number format for each kind of column we write. */
@@ -149,9 +151,14 @@ export function planTable(
         const current = cellAt(row, columns[c]!);
         const keep = { input: keepCell(current), format: current.format || formatFor(column) };
         if (itemIndex === undefined) return keep;
-        if (hasContent(current) && !explicit[itemIndex]?.has(column.field)) return keep;
+        const wanted = desired[itemIndex]![column.field];
+        if (hasContent(current)) {
+          if (!explicit[itemIndex]?.has(column.field)) return keep;
+          // Already reads as the wanted value (a formula, "25%" for 0.25): nothing to change.
+          if (readCell(column, current.value).value === (wanted ?? null)) return keep;
+        }
         const format = formatFor(column);
-        return { input: cellInput(desired[itemIndex]![column.field], format), format };
+        return { input: cellInput(wanted, format), format };
       }),
     );
   }
