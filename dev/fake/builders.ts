@@ -71,7 +71,16 @@ export function refA1(ref: RangeRef): string {
 
 const validationData = new WeakMap<object, ValidationData>();
 
-/** The plain data behind a DataValidation made by the fake (throws for anything else). */
+/** Deep-freezes rule data: cells share one object per rule, so nobody may change it in place. */
+function frozen<T>(data: T): T {
+  if (typeof data === 'object' && data !== null && !Object.isFrozen(data)) {
+    for (const v of Object.values(data)) frozen(v);
+    Object.freeze(data);
+  }
+  return data;
+}
+
+/** The plain (frozen) data behind a DataValidation made by the fake (throws for anything else). */
 export function validationDataOf(rule: unknown): ValidationData {
   const data = typeof rule === 'object' && rule !== null ? validationData.get(rule) : undefined;
   if (!data)
@@ -92,7 +101,7 @@ export class FakeDataValidation {
 
   constructor(ctx: FakeContext, data: ValidationData) {
     this.#ctx = ctx;
-    validationData.set(this, structuredClone(data));
+    validationData.set(this, Object.isFrozen(data) ? data : frozen(structuredClone(data)));
   }
 
   #data(method: string): ValidationData {

@@ -87,13 +87,71 @@ function plain(value: unknown): PlainValue {
   return value as PlainValue;
 }
 
-function sheetSnapshot(model: WorkbookModel, sheet: SheetModel, index: number): SheetSnapshot {
+/** The per-cell grids of a snapshot, filled in one pass over the used extent. */
+type CellGrids = Pick<
+  SheetSnapshot,
+  | 'values'
+  | 'displayValues'
+  | 'formulas'
+  | 'numberFormats'
+  | 'notes'
+  | 'fontWeights'
+  | 'fontColors'
+  | 'fontSizes'
+  | 'fontStyles'
+  | 'backgrounds'
+  | 'horizontalAlignments'
+  | 'wraps'
+  | 'validations'
+  | 'borders'
+>;
+
+function cellGrids(model: WorkbookModel, sheet: SheetModel): CellGrids {
   const { rows, columns } = sheet.usedExtent();
-  const grid = <T>(fn: (cell: Cell | undefined, row: number, column: number) => T): T[][] =>
-    Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: columns }, (_, c) => fn(sheet.cell(r + 1, c + 1), r + 1, c + 1)),
-    );
-  const values = grid((_cell, r, c) => model.valueAt(sheet, r, c));
+  const grids: CellGrids = {
+    values: [],
+    displayValues: [],
+    formulas: [],
+    numberFormats: [],
+    notes: [],
+    fontWeights: [],
+    fontColors: [],
+    fontSizes: [],
+    fontStyles: [],
+    backgrounds: [],
+    horizontalAlignments: [],
+    wraps: [],
+    validations: [],
+    borders: [],
+  };
+  const lines = Object.values(grids) as unknown[][][];
+  for (let r = 1; r <= rows; r++) {
+    for (const grid of lines) grid.push([]);
+    const at = r - 1;
+    for (let c = 1; c <= columns; c++) {
+      const cell: Cell | undefined = sheet.cell(r, c);
+      const value = model.valueAt(sheet, r, c);
+      grids.values[at]!.push(plain(value));
+      grids.displayValues[at]!.push(displayValue(value, cell?.numberFormat, model.timeZone));
+      grids.formulas[at]!.push(cell?.formula ?? '');
+      grids.numberFormats[at]!.push(cell?.numberFormat ?? DEFAULTS.numberFormat);
+      grids.notes[at]!.push(cell?.note ?? '');
+      grids.fontWeights[at]!.push(cell?.fontWeight ?? DEFAULTS.fontWeight);
+      grids.fontColors[at]!.push(cell?.fontColor ?? DEFAULTS.fontColor);
+      grids.fontSizes[at]!.push(cell?.fontSize ?? DEFAULTS.fontSize);
+      grids.fontStyles[at]!.push(cell?.fontStyle ?? DEFAULTS.fontStyle);
+      grids.backgrounds[at]!.push(cell?.background ?? DEFAULTS.background);
+      grids.horizontalAlignments[at]!.push(cell?.horizontalAlignment ?? DEFAULTS.horizontalAlignment);
+      grids.wraps[at]!.push(cell?.wrap ?? DEFAULTS.wrap);
+      // Rule data is frozen and shared by the cells of one write: safe to hand out as is.
+      grids.validations[at]!.push(cell?.validation ?? null);
+      grids.borders[at]!.push(cell?.border ? { ...cell.border } : null);
+    }
+  }
+  return grids;
+}
+
+function sheetSnapshot(model: WorkbookModel, sheet: SheetModel, index: number): SheetSnapshot {
   return {
     name: sheet.name,
     sheetId: sheet.id,
@@ -111,22 +169,7 @@ function sheetSnapshot(model: WorkbookModel, sheet: SheetModel, index: number): 
     rowHeights: Object.fromEntries(
       [...sheet.rowHeights].sort(([a], [b]) => a - b).map(([k, v]) => [String(k), v]),
     ),
-    values: values.map((row) => row.map(plain)),
-    displayValues: grid((cell, r, c) =>
-      displayValue(values[r - 1]![c - 1], cell?.numberFormat, model.timeZone),
-    ),
-    formulas: grid((cell) => cell?.formula ?? ''),
-    numberFormats: grid((cell) => cell?.numberFormat ?? DEFAULTS.numberFormat),
-    notes: grid((cell) => cell?.note ?? ''),
-    fontWeights: grid((cell) => cell?.fontWeight ?? DEFAULTS.fontWeight),
-    fontColors: grid((cell) => cell?.fontColor ?? DEFAULTS.fontColor),
-    fontSizes: grid((cell) => cell?.fontSize ?? DEFAULTS.fontSize),
-    fontStyles: grid((cell) => cell?.fontStyle ?? DEFAULTS.fontStyle),
-    backgrounds: grid((cell) => cell?.background ?? DEFAULTS.background),
-    horizontalAlignments: grid((cell) => cell?.horizontalAlignment ?? DEFAULTS.horizontalAlignment),
-    wraps: grid((cell) => cell?.wrap ?? DEFAULTS.wrap),
-    validations: grid((cell) => (cell?.validation ? structuredClone(cell.validation) : null)),
-    borders: grid((cell) => (cell?.border ? { ...cell.border } : null)),
+    ...cellGrids(model, sheet),
     merges: sheet.merges.map((m) => rectA1(m)),
     charts: sheet.charts.map((c) => ({
       id: c.id,

@@ -128,11 +128,14 @@ export class FakeRange {
   /** Maps every cell of the range, row by row. */
   #map<T>(fn: (cell: Cell | undefined, row: number, column: number) => T): T[][] {
     const { row, column, numRows, numColumns } = this.#rect;
-    return Array.from({ length: numRows }, (_, i) =>
-      Array.from({ length: numColumns }, (_, j) =>
-        fn(this.#sheet.cell(row + i, column + j), row + i, column + j),
-      ),
-    );
+    const out: T[][] = [];
+    for (let r = row; r < row + numRows; r++) {
+      const cells = this.#sheet.grid[r - 1];
+      const line: T[] = [];
+      for (let c = column; c < column + numColumns; c++) line.push(fn(cells?.[c - 1], r, c));
+      out.push(line);
+    }
+    return out;
   }
 
   /** Applies one input per cell (a 2-D array checked against the range's size). */
@@ -218,7 +221,10 @@ export class FakeRange {
   }
 
   #value(row: number, column: number): CellValue {
-    const value = this.#ctx.calls.uncounted(() => this.#ctx.model.valueAt(this.#sheet, row, column));
+    const model = this.#ctx.model;
+    const value = model.evaluator
+      ? this.#ctx.calls.uncounted(() => model.valueAt(this.#sheet, row, column))
+      : model.valueAt(this.#sheet, row, column);
     return value instanceof Date ? new Date(value.getTime()) : value;
   }
 
@@ -567,10 +573,10 @@ export class FakeRange {
     );
   }
   setDataValidation(rule: FakeDataValidation | null): FakeRange {
-    return this.#one('setDataValidation', 'validation', rule, (v) => structuredClone(validationDataOf(v)));
+    return this.#one('setDataValidation', 'validation', rule, validationDataOf);
   }
   setDataValidations(rules: (FakeDataValidation | null)[][]): FakeRange {
-    return this.#many('setDataValidations', 'validation', rules, (v) => structuredClone(validationDataOf(v)));
+    return this.#many('setDataValidations', 'validation', rules, validationDataOf);
   }
   clearDataValidations(): FakeRange {
     return this.#one('clearDataValidations', 'validation', null);
