@@ -1,0 +1,78 @@
+/**
+ * Writes are batched: a full scaffold makes the same service calls, method by method, for a
+ * small framework and one ten times its size, on the first run and on a re-run.
+ */
+import { describe, expect, it } from 'vitest';
+import { plannerOver } from './harness';
+
+function framework(phases: number, milestonesPerPhase: number, secondary: number) {
+  const phaseNames = Array.from({ length: phases }, (_, p) => `Phase ${p + 1}`);
+  return {
+    template: 'blank',
+    macro: {
+      name: 'Buy',
+      eventName: 'purchase',
+      valuePerConversion: 50,
+      targetRate: 0.02,
+      owner: 'Shop lead',
+    },
+    phases: phaseNames.map((name) => ({ name, customerGoal: `Goal of ${name}` })),
+    milestones: phaseNames.flatMap((phase, p) =>
+      Array.from({ length: milestonesPerPhase }, (_, m) => ({
+        phase,
+        name: `Step ${p + 1}.${m + 1}`,
+        eventName: `step_${p + 1}_${m + 1}`,
+        metric: 'Users who do it / users before',
+        target: 0.5,
+        owner: 'Team',
+        priority: 'High',
+        dataSource: 'GA4',
+        status: 'Planned',
+      })),
+    ),
+    secondaryActions: Array.from({ length: secondary }, (_, s) => ({
+      name: `Extra ${s + 1}`,
+      eventName: `extra_${s + 1}`,
+      metric: 'Per session',
+      target: 0.1,
+      owner: 'Team',
+      priority: 'Low',
+      dataSource: 'GA4',
+      status: 'Planned',
+    })),
+  };
+}
+
+function callsOf(request: unknown) {
+  const planner = plannerOver();
+  planner.call('createFramework', request);
+  const first = planner.fake.calls.byMethod();
+  planner.fake.calls.reset();
+  planner.call('createFramework', request);
+  return { first, second: planner.fake.calls.byMethod() };
+}
+
+describe('service calls of a full scaffold', () => {
+  const small = callsOf(framework(3, 1, 3)); // 3 milestones
+  const large = callsOf(framework(10, 3, 30)); // 30 milestones, 30 secondary actions
+
+  it('are the same for 3 milestones and for 30, method by method', () => {
+    expect(large.first).toEqual(small.first);
+    expect(large.second).toEqual(small.second);
+  });
+
+  it('write each table and view with a handful of 2D writes, not one per row', () => {
+    // 4 tables + 3 views, one setValues each (tables: one per run of adjacent columns).
+    expect(small.first['Range.setValues']).toBe(7);
+    expect(small.first['Range.setValue'] ?? 0).toBe(0);
+    expect(small.first['Range.setFormula'] ?? 0).toBe(0);
+    const total = Object.values(small.first).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThan(300);
+  });
+
+  it('take the document lock once and release it', () => {
+    expect(small.first['LockService.getDocumentLock']).toBe(1);
+    expect(small.first['Lock.tryLock']).toBe(1);
+    expect(small.first['Lock.releaseLock']).toBe(1);
+  });
+});
