@@ -89,13 +89,17 @@ describe('random user edits before a re-run', () => {
         for (const r of e.rows) {
           const sheet = ss.getSheetByName(tabName(r.tab))!;
           const row = sheet.getLastRow() + 1;
-          r.values.forEach((v, i) => write(r.tab, row, 1 + i, v));
+          r.values.forEach((v, i) => {
+            write(r.tab, row, 1 + i, v);
+          });
         }
         for (const c of e.columns) {
           const sheet = ss.getSheetByName(tabName(c.tab))!;
           const column = sheet.getLastColumn() + 1;
           write(c.tab, 1, column, `My column ${column}`);
-          c.values.forEach((v, i) => write(c.tab, 2 + i, column, v));
+          c.values.forEach((v, i) => {
+            write(c.tab, 2 + i, column, v);
+          });
         }
         // Beside the views (column L and on), where the planner never draws.
         for (const v of e.views) write(v.tab, 1 + v.row, 12, v.value);
