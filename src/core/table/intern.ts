@@ -12,8 +12,14 @@ export class Interner {
   private readonly byRaw = new Map<unknown, number>();
   private readonly byText = new Map<string, number>();
 
-  /** Code of a cell; -1 for a blank cell unless `blankIsValue`, then blank is the text "". */
-  constructor(private readonly blankIsValue = false) {}
+  /**
+   * `blankIsValue`: a blank cell is the text "" rather than code -1. `skip`: texts that get code
+   * -1 (decided once per distinct value, e.g. "Grand total" in an id column).
+   */
+  constructor(
+    private readonly blankIsValue = false,
+    private readonly skip?: (text: string) => boolean,
+  ) {}
 
   code(cell: unknown): number {
     const known = this.byRaw.get(cell);
@@ -32,7 +38,7 @@ export class Interner {
   private learn(cell: unknown): number {
     const text = cellText(cell);
     let code: number;
-    if (text === '' && !this.blankIsValue) code = -1;
+    if ((text === '' && !this.blankIsValue) || this.skip?.(text)) code = -1;
     else {
       const existing = this.byText.get(text);
       if (existing !== undefined) code = existing;

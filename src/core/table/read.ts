@@ -237,8 +237,9 @@ function readEventRows(
   const sourceRows = new Int32Array(capacity);
   const extraCodes = extraColumns.map(() => new Int32Array(capacity));
   const extraInterners = extraColumns.map(() => new Interner(true));
-  const users = new Interner();
-  const sessions = new Interner();
+  // An id reading "Grand total" is a totals row: left out, like a row without an id.
+  const users = new Interner(false, isTotalLabel);
+  const sessions = new Interner(false, isTotalLabel);
   const events = new Interner(true);
   const pairs = new Map<number, number>();
   const pairKeys: string[] = [];
@@ -256,7 +257,7 @@ function readEventRows(
     if (typeof first === 'string' && first.charCodeAt(0) === 35 && isCommentRow(row)) continue;
     const entityCell = row[entityCol];
     let entity = entities.code(entityCell);
-    if (entity < 0 || isTotalLabel(entityCell)) continue; // blank, or a totals row
+    if (entity < 0) continue; // blank, or a totals row
     if (bySessionPair) {
       const user = users.code(row[userCol]);
       // Both codes stay far below 2^26 (a sheet holds at most 10 million cells): one number per pair.
