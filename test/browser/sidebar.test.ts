@@ -487,6 +487,31 @@ describe.skipIf(!existsSync(CHROMIUM))('sidebar page in Chromium (fake google.sc
     await screenshot(page, 'summary-read-back');
   });
 
+  it('keeps unwritten changes while the user looks at another view', async () => {
+    const { page } = await openSidebar('planner', {
+      readFramework: { value: framework() },
+      listTemplates: { value: [] },
+    });
+    await page.getByRole('button', { name: 'Step 2: Customer phases' }).click();
+    await page.getByRole('button', { name: 'Add phase' }).click();
+    await page.getByLabel('Phase name').fill('Coming back');
+    await page.getByLabel('Phase name').press('Enter');
+    await page.getByRole('button', { name: 'Help' }).click();
+    await page.getByRole('button', { name: 'Plan' }).click();
+    expect(await page.locator('ol.items .item-name').allTextContents()).toEqual([
+      'Looking around',
+      'Deciding',
+      'Coming back',
+    ]);
+    expect(await statusText(page)).toContain('Your changes are kept here');
+    // Kept, not read again over the user's draft.
+    expect((await calls(page)).filter((c) => c.name === 'readFramework')).toHaveLength(1);
+    await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
+    expect(await page.locator('.unsaved').textContent()).toBe(
+      'Changes made in the steps are not in the sheet yet.',
+    );
+  });
+
   it('shows hostile names from the sheet as text in every view, running none of them', async () => {
     const hostile = framework({
       macro: {

@@ -35,6 +35,8 @@ export interface PlannerState {
   pendingTemplate?: TemplateChoice;
   editing?: Editing;
   step: StepKey;
+  /** True once the draft differs from what was last read from the tabs. */
+  unsaved?: boolean;
 }
 
 export interface StepContext {

@@ -38,8 +38,12 @@ export function focusByKey(root: ParentNode, key: string | undefined): void {
   (inner ?? target).focus();
 }
 
+/** The draft survives a visit to Check, Print or Help while it holds changes not yet written. */
+let keptDraft: PlannerState | undefined;
+
 export function showPlanner(root: HTMLElement): void {
-  const state: PlannerState = { framework: emptyFramework(), templates: [], step: 'macro' };
+  const state: PlannerState = keptDraft ?? { framework: emptyFramework(), templates: [], step: 'macro' };
+  keptDraft = state;
   const bar = el('ol', { class: 'step-bar' });
   const body = el('div', { class: 'step-body' });
   replaceChildren(root, [el('nav', { 'aria-label': 'Planner steps' }, [bar]), body]);
@@ -104,6 +108,7 @@ export function showPlanner(root: HTMLElement): void {
     state,
     change(mutate, focusKey) {
       mutate(state);
+      state.unsaved = true;
       render();
       focusByKey(body, focusKey);
     },
@@ -135,6 +140,7 @@ export function showPlanner(root: HTMLElement): void {
     if (raw === undefined) return;
     state.framework = raw === null ? emptyFramework() : frameworkFrom(raw);
     state.pendingTemplate = undefined;
+    state.unsaved = false;
     state.editing = undefined;
     render();
   }
@@ -158,5 +164,11 @@ export function showPlanner(root: HTMLElement): void {
     else if (raw !== undefined) clearStatus();
   }
 
-  void open();
+  if (state.unsaved) {
+    render();
+    showStatus(
+      'success',
+      'Your changes are kept here; they reach the sheet when you create the tabs in step 5.',
+    );
+  } else void open();
 }

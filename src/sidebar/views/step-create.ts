@@ -12,6 +12,11 @@ function tabsIn(result: unknown): string[] {
   return Array.isArray(list) ? list.filter((t): t is string => typeof t === 'string') : [];
 }
 
+function findingsIn(result: unknown): number {
+  const r = typeof result === 'object' && result !== null ? (result as Record<string, unknown>) : {};
+  return Array.isArray(r.findings) ? r.findings.length : 0;
+}
+
 async function create(ctx: StepContext, button: HTMLButtonElement): Promise<void> {
   const result = await withProgress(
     'Creating and updating the tabs… this can take a few seconds.',
@@ -20,11 +25,10 @@ async function create(ctx: StepContext, button: HTMLButtonElement): Promise<void
   );
   if (result === undefined) return;
   const tabs = tabsIn(result);
+  const found = findingsIn(result);
   await ctx.reload();
-  showStatus(
-    'success',
-    tabs.length ? `Done. Tabs written: ${tabs.join(', ')}.` : 'Done: the tabs are up to date.',
-  );
+  const done = tabs.length ? `Done. Tabs written: ${tabs.join(', ')}.` : 'Done: the tabs are up to date.';
+  showStatus('success', found ? `${done} Check framework has ${found} finding(s) to look at.` : done);
 }
 
 export function renderCreate(ctx: StepContext): HTMLElement {
@@ -76,6 +80,9 @@ export function renderCreate(ctx: StepContext): HTMLElement {
       el('dt', {}, ['Secondary actions']),
       el('dd', {}, [f.secondaryActions.length ? counted(f.secondaryActions.length, 'action') : 'none yet']),
     ]),
+    ctx.state.unsaved
+      ? el('p', { class: 'unsaved' }, ['Changes made in the steps are not in the sheet yet.'])
+      : null,
     el('div', { class: 'block' }, [button]),
   ]);
 }
