@@ -9,6 +9,8 @@ import { evaluateFormula, type FormulaGrid } from './formula/evaluate';
 import { FormulaError, type Scalar } from './formula/values';
 import type { FormulaNotes } from './view';
 
+const ERROR_CODES = new Set(['#ERROR!', '#REF!', '#NAME?', '#VALUE!', '#DIV/0!', '#N/A', '#NUM!', '#NULL!']);
+
 export class FormulaHost implements FormulaNotes {
   private messages = new Map<string, string>();
   private spillSizes = new Map<
@@ -26,6 +28,13 @@ export class FormulaHost implements FormulaNotes {
       const sheet = this.model.sheetByName(sheetName);
       if (!sheet) return new FormulaError('#REF!', `Unresolved sheet name '${sheetName}'.`);
       const value = this.model.valueAt(sheet, row, column);
+      // The fake stores a formula's error as its code; formulas reading it must see an error.
+      if (typeof value === 'string' && ERROR_CODES.has(value) && sheet.cell(row, column)?.formula) {
+        return new FormulaError(
+          value,
+          this.errorMessage(sheetName, row, column) ?? `${value} in ${sheetName}.`,
+        );
+      }
       return value === '' ? null : value;
     },
     size: (sheetName) => {

@@ -66,6 +66,11 @@ async function route(
     res.end(asset.body);
     return;
   }
+  if (url.pathname === '/favicon.ico') {
+    res.writeHead(204);
+    res.end();
+    return;
+  }
   if (req.method === 'GET' && url.pathname === '/sidebar') {
     const html = session.sidebarHtml();
     if (html === undefined) return sendJson(res, 404, { ok: false, error: 'No sidebar is open.' });

@@ -11,6 +11,7 @@ import { contextOf } from '../fake/spreadsheet';
 import { bundleModified, type LoadedBundle, loadBundle } from './bundle';
 import { parseCsv } from './csv';
 import { FormulaHost } from './formula-host';
+import { installIntlCache } from './intl-cache';
 import { makeSampleExport, SAMPLE_STEPS, SAMPLE_WINDOW } from './sample-export';
 import { plainWorkbook, workbookView } from './view';
 import type { UiView, WorkbookView } from './view-model';
@@ -33,6 +34,7 @@ export class PlaygroundSession {
   private menuError: string | undefined;
 
   constructor() {
+    installIntlCache();
     this.reset();
   }
 

@@ -16,9 +16,17 @@ export interface FormulaNotes {
   spills(sheet: string): { row: number; column: number; rows: number; columns: number }[];
 }
 
-/** The area worth showing: used cells plus spilled results (which are not stored cells). */
-function extent(sheet: SheetModel, notes: FormulaNotes): { rows: number; columns: number } {
-  let { rows, columns } = sheet.usedExtent();
+/** Formatted but empty rows shown below the content (so dropdowns of a table's next rows show). */
+const FORMATTED_MARGIN = 20;
+
+/**
+ * The area worth showing: cells with content, spilled results (which are not stored cells), and a
+ * few formatted rows below; a format applied to whole columns does not make 1000 rows worth sending.
+ */
+function extent(sheet: SheetModel, notes: FormulaNotes, forPage: boolean): { rows: number; columns: number } {
+  const used = sheet.usedExtent();
+  let rows = forPage ? Math.min(used.rows, sheet.lastRow() + FORMATTED_MARGIN) : sheet.lastRow();
+  let columns = forPage ? used.columns : sheet.lastColumn();
   for (const s of notes.spills(sheet.name)) {
     if (!sheet.cell(s.row, s.column)?.formula) continue;
     rows = Math.max(rows, s.row + s.rows - 1);
@@ -27,11 +35,28 @@ function extent(sheet: SheetModel, notes: FormulaNotes): { rows: number; columns
   return { rows, columns };
 }
 
-/** Values as displayed and formulas, for GET /api/workbook (dates as ISO strings). */
+/**
+ * Makes the fake compute its formulas now (it does so lazily, on the first read of a formula cell),
+ * so that spill sizes are known before the extent of a sheet is measured.
+ */
+function evaluateFormulas(model: WorkbookModel): void {
+  for (const sheet of model.sheets) {
+    for (let r = 0; r < sheet.grid.length; r++) {
+      const c = sheet.grid[r]?.findIndex((cell) => cell?.formula) ?? -1;
+      if (c >= 0) {
+        model.valueAt(sheet, r + 1, c + 1);
+        return;
+      }
+    }
+  }
+}
+
+/** Values as displayed and formulas of the cells with content, for GET /api/workbook (dates as ISO strings). */
 export function plainWorkbook(model: WorkbookModel, notes: FormulaNotes) {
+  evaluateFormulas(model);
   return {
     sheets: model.sheets.map((sheet) => {
-      const { rows, columns } = extent(sheet, notes);
+      const { rows, columns } = extent(sheet, notes, false);
       const values: (string | number | boolean)[][] = [];
       const formulas: string[][] = [];
       for (let r = 1; r <= rows; r++) {
@@ -67,6 +92,7 @@ function displayed(
 }
 
 export function workbookView(model: WorkbookModel, notes: FormulaNotes, revision: number): WorkbookView {
+  evaluateFormulas(model);
   return {
     revision,
     name: model.name,
@@ -79,7 +105,7 @@ export function workbookView(model: WorkbookModel, notes: FormulaNotes, revision
 }
 
 function sheetView(model: WorkbookModel, sheet: SheetModel, notes: FormulaNotes): SheetView {
-  const full = extent(sheet, notes);
+  const full = extent(sheet, notes, true);
   const rows = Math.min(full.rows, PAGE_ROW_LIMIT);
   const spilled = new Set<string>();
   for (const s of notes.spills(sheet.name)) {

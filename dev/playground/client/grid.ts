@@ -24,6 +24,10 @@ export function renderSheet(sheet: SheetView, handlers: GridHandlers): HTMLEleme
   const width = (c: number) => sheet.columnWidths[c] ?? DEFAULT_WIDTH;
 
   const table = el('table', { attrs: { 'data-sheet': sheet.name } });
+  // table-layout: fixed honours the column widths only when the table has a width.
+  let total = ROW_HEAD_WIDTH;
+  for (let c = 1; c <= columns; c++) total += width(c);
+  table.style.width = `${total}px`;
   const colgroup = el('colgroup', {}, [el('col', { attrs: { style: `width:${ROW_HEAD_WIDTH}px` } })]);
   for (let c = 1; c <= columns; c++)
     colgroup.appendChild(el('col', { attrs: { style: `width:${width(c)}px` } }));

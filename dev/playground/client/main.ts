@@ -6,7 +6,7 @@
 import type { SheetView, UiView, WorkbookView } from '../view-model';
 import { api } from './api';
 import { byId, columnLetters, el } from './dom';
-import { cellKey, renderSheet } from './grid';
+import { renderSheet } from './grid';
 
 interface State {
   workbook: WorkbookView | undefined;
@@ -95,8 +95,16 @@ function renderGrid(): void {
   markSelection();
 }
 
+/** Set when the workbook changed during an edit: the grid is redrawn once the edit ends. */
+let renderPending = false;
+
 function render(): void {
-  state.editing = false;
+  // Redrawing would drop the cell being typed into.
+  if (state.editing) {
+    renderPending = true;
+    return;
+  }
+  renderPending = false;
   renderTabs();
   renderGrid();
 }
@@ -139,6 +147,7 @@ function startEdit(row: number, column: number, initial?: string): void {
     input.remove();
     state.selected = { row: row + move[0], column: column + move[1] };
     if (save) void commit(row, column, input.value);
+    else if (renderPending) render();
     else markSelection();
     grid.focus({ preventScroll: true });
   };
@@ -358,7 +367,7 @@ async function refresh(force = false): Promise<void> {
     const changed = force || ui.workbookRevision !== state.workbook?.revision;
     state.ui = ui;
     renderUi(ui);
-    if (changed && !state.editing) {
+    if (changed) {
       state.workbook = await api.workbook();
       if (!state.workbook.sheets.some((s) => s.name === state.sheet))
         state.sheet = state.workbook.activeSheet;
@@ -372,9 +381,8 @@ async function refresh(force = false): Promise<void> {
   }
 }
 
-void attempt(() => refresh(true));
+void attempt(async () => {
+  await refresh(true);
+  document.body.dataset.ready = 'true';
+});
 setInterval(() => void refresh().catch(() => undefined), 1000);
-document.body.dataset.ready = 'true';
-
-// Keep the keys visible to tests that want them (no behaviour depends on this).
-export { cellKey };

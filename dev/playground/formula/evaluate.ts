@@ -281,8 +281,15 @@ function call(name: string, argNodes: Node[], context: FormulaContext): Value {
 
   const builtin = (formulajs as unknown as Record<string, unknown>)[name];
   if (typeof builtin !== 'function') return new FormulaError('#NAME?', `Unknown function: '${name}'.`);
-  // formulajs reads ranges as 2D arrays with null for empty cells.
-  const args = values.map((v) => (isRange(v) ? readRange(v, context, null) : isMatrix(v) ? v.matrix : v));
+  // formulajs reads ranges as 2D arrays with null for empty cells; a single cell is its value.
+  const args = values.map((v) => {
+    if (isRange(v)) {
+      return v.rect.numRows === 1 && v.rect.numColumns === 1
+        ? scalarOf(v, context)
+        : readRange(v, context, null);
+    }
+    return isMatrix(v) ? v.matrix : v;
+  });
   const error = firstError(args);
   if (error) return error;
   const result = (builtin as (...a: unknown[]) => unknown)(...args);
