@@ -6,20 +6,19 @@ import {
   FakeDataValidationBuilder,
 } from './builders';
 import type { FakeContext } from './context';
+import { enumOf } from './enums';
 import { activeRange, type FakeRange, type FakeSheet, FakeSpreadsheet, refOf } from './spreadsheet';
 import type { FakeUi } from './ui';
-
-const names = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, k])) as Record<string, string>;
 
 export class FakeSpreadsheetApp {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly BooleanCriteria = BooleanCriteria;
-  readonly ProtectionType = names('RANGE', 'SHEET');
-  readonly WrapStrategy = names('WRAP', 'OVERFLOW', 'CLIP');
-  readonly BorderStyle = names('DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE');
-  readonly Dimension = names('COLUMNS', 'ROWS');
-  readonly HorizontalAlignment = names('LEFT', 'CENTER', 'NORMAL', 'RIGHT');
-  readonly VerticalAlignment = names('TOP', 'MIDDLE', 'BOTTOM');
+  readonly ProtectionType = enumOf('RANGE', 'SHEET');
+  readonly WrapStrategy = enumOf('WRAP', 'OVERFLOW', 'CLIP');
+  readonly BorderStyle = enumOf('DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE');
+  readonly Dimension = enumOf('COLUMNS', 'ROWS');
+  readonly HorizontalAlignment = enumOf('LEFT', 'CENTER', 'NORMAL', 'RIGHT');
+  readonly VerticalAlignment = enumOf('TOP', 'MIDDLE', 'BOTTOM');
   readonly #ctx: FakeContext;
   readonly #ui: FakeUi;
 

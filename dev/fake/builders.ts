@@ -5,62 +5,59 @@
 import { quoteSheetName, rectA1 } from './a1';
 import { normalizeColor, type ValidationData } from './cells';
 import type { FakeContext } from './context';
+import { enumOf } from './enums';
 import type { ConditionalRuleData, RangeRef } from './model';
 import { FakeRange, rangeFromA1, refOf } from './spreadsheet';
 
-export const DataValidationCriteria = Object.fromEntries(
-  [
-    'DATE_AFTER',
-    'DATE_BEFORE',
-    'DATE_BETWEEN',
-    'DATE_EQUAL_TO',
-    'DATE_IS_VALID_DATE',
-    'DATE_NOT_BETWEEN',
-    'DATE_ON_OR_AFTER',
-    'DATE_ON_OR_BEFORE',
-    'NUMBER_BETWEEN',
-    'NUMBER_EQUAL_TO',
-    'NUMBER_GREATER_THAN',
-    'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-    'NUMBER_LESS_THAN',
-    'NUMBER_LESS_THAN_OR_EQUAL_TO',
-    'NUMBER_NOT_BETWEEN',
-    'NUMBER_NOT_EQUAL_TO',
-    'TEXT_CONTAINS',
-    'TEXT_DOES_NOT_CONTAIN',
-    'TEXT_EQUAL_TO',
-    'TEXT_IS_VALID_EMAIL',
-    'TEXT_IS_VALID_URL',
-    'VALUE_IN_LIST',
-    'VALUE_IN_RANGE',
-    'CUSTOM_FORMULA',
-    'CHECKBOX',
-  ].map((k) => [k, k]),
-) as Record<string, string>;
+export const DataValidationCriteria = enumOf(
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_BETWEEN',
+  'DATE_EQUAL_TO',
+  'DATE_IS_VALID_DATE',
+  'DATE_NOT_BETWEEN',
+  'DATE_ON_OR_AFTER',
+  'DATE_ON_OR_BEFORE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_IS_VALID_EMAIL',
+  'TEXT_IS_VALID_URL',
+  'VALUE_IN_LIST',
+  'VALUE_IN_RANGE',
+  'CUSTOM_FORMULA',
+  'CHECKBOX',
+);
 
-export const BooleanCriteria = Object.fromEntries(
-  [
-    'CELL_EMPTY',
-    'CELL_NOT_EMPTY',
-    'DATE_AFTER',
-    'DATE_BEFORE',
-    'DATE_EQUAL_TO',
-    'NUMBER_BETWEEN',
-    'NUMBER_EQUAL_TO',
-    'NUMBER_GREATER_THAN',
-    'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-    'NUMBER_LESS_THAN',
-    'NUMBER_LESS_THAN_OR_EQUAL_TO',
-    'NUMBER_NOT_BETWEEN',
-    'NUMBER_NOT_EQUAL_TO',
-    'TEXT_CONTAINS',
-    'TEXT_DOES_NOT_CONTAIN',
-    'TEXT_EQUAL_TO',
-    'TEXT_STARTS_WITH',
-    'TEXT_ENDS_WITH',
-    'CUSTOM_FORMULA',
-  ].map((k) => [k, k]),
-) as Record<string, string>;
+export const BooleanCriteria = enumOf(
+  'CELL_EMPTY',
+  'CELL_NOT_EMPTY',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_EQUAL_TO',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_STARTS_WITH',
+  'TEXT_ENDS_WITH',
+  'CUSTOM_FORMULA',
+);
 
 /** A range written as `'Sheet name'!A1:B2`, the form stored for VALUE_IN_RANGE. */
 export function refA1(ref: RangeRef): string {

@@ -3,45 +3,39 @@
  * the add-on asked for and for the playground to draw a simple picture of it.
  */
 import type { FakeContext } from './context';
+import { enumOf } from './enums';
 import type { ChartData } from './model';
 import { FakeRange, refOf } from './spreadsheet';
 
-export const ChartType = Object.fromEntries(
-  [
-    'TIMELINE',
-    'AREA',
-    'BAR',
-    'BUBBLE',
-    'CANDLESTICK',
-    'COLUMN',
-    'COMBO',
-    'GAUGE',
-    'GEO',
-    'HISTOGRAM',
-    'RADAR',
-    'LINE',
-    'ORG',
-    'PIE',
-    'SCATTER',
-    'SPARKLINE',
-    'STEPPED_AREA',
-    'TABLE',
-    'TREEMAP',
-    'WATERFALL',
-  ].map((k) => [k, k]),
-) as Record<string, string>;
+export const ChartType = enumOf(
+  'TIMELINE',
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TREEMAP',
+  'WATERFALL',
+);
 
 /** The Charts service: the enums the add-on reads. */
 export const FakeCharts = {
   ChartType,
-  Position: { TOP: 'TOP', BOTTOM: 'BOTTOM', LEFT: 'LEFT', RIGHT: 'RIGHT', NONE: 'NONE' },
-  ChartHiddenDimensionStrategy: {
-    IGNORE_BOTH: 'IGNORE_BOTH',
-    IGNORE_ROWS: 'IGNORE_ROWS',
-    IGNORE_COLUMNS: 'IGNORE_COLUMNS',
-    SHOW_BOTH: 'SHOW_BOTH',
-  },
-  ChartMergeStrategy: { MERGE_COLUMNS: 'MERGE_COLUMNS', MERGE_ROWS: 'MERGE_ROWS' },
+  Position: enumOf('TOP', 'BOTTOM', 'LEFT', 'RIGHT', 'NONE'),
+  ChartHiddenDimensionStrategy: enumOf('IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH'),
+  ChartMergeStrategy: enumOf('MERGE_COLUMNS', 'MERGE_ROWS'),
 };
 
 const chartData = new WeakMap<object, ChartData>();
