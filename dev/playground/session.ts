@@ -40,7 +40,13 @@ export class PlaygroundSession {
 
   /** A fresh workbook with one empty tab, the bundle loaded, and onOpen run as Sheets runs it. */
   reset(): void {
-    this.fake = createFakeServices({ authMode: 'NONE', sheetNames: ['Sheet1'], name: 'Playground' });
+    this.fake = createFakeServices({
+      authMode: 'NONE',
+      sheetNames: ['Sheet1'],
+      name: 'Playground',
+      // Sheets titles an add-on's menu with the add-on's name.
+      addonMenuTitle: 'Micro Conversions',
+    });
     this.model = contextOf(this.fake.spreadsheet).model;
     this.host = new FormulaHost(this.model, () => this.bundle.customFunctions);
     this.loadCode();

@@ -308,6 +308,7 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
 
   it('opens the planner from the add-on menu and creates the tabs from a template in the sidebar', async () => {
     await page.click('#menu-extensions');
+    expect(await page.locator('.menu-heading').textContent()).toBe('Micro Conversions');
     const items = page.getByRole('menuitem');
     await expect
       .poll(() => items.allTextContents())

@@ -261,8 +261,13 @@ document.addEventListener('click', (event) => {
 
 // ---- sidebar, toasts, alerts ----
 
-function renderUi(ui: UiView): void {
+function renderUi(ui: UiView, firstLoad: boolean): void {
   renderMenu(ui);
+  // Messages shown before this page was opened are history, not news.
+  if (firstLoad) {
+    for (const toast of ui.toasts) state.shownToasts.add(toast.id);
+    for (const alert of ui.alerts) state.shownAlerts.add(alert.id);
+  }
   const sidebar = byId('sidebar');
   const frame = byId<HTMLIFrameElement>('sidebar-frame');
   if (!ui.sidebar) {
@@ -365,8 +370,8 @@ async function refresh(force = false): Promise<void> {
   refreshing = (async () => {
     const ui = await api.ui();
     const changed = force || ui.workbookRevision !== state.workbook?.revision;
+    renderUi(ui, state.ui === undefined);
     state.ui = ui;
-    renderUi(ui);
     if (changed) {
       state.workbook = await api.workbook();
       if (!state.workbook.sheets.some((s) => s.name === state.sheet))
