@@ -50,13 +50,3 @@ export function requireText(text: string, label: string): Parsed<string> {
   const trimmed = text.trim();
   return trimmed ? { ok: true, value: trimmed } : { ok: false, error: `${label} is required.` };
 }
-
-/** A1 range of the pasted data, with its tab: `Data!A:C`, `'GA4 export'!A1:D500`. */
-export function parseDataRange(text: string): Parsed<string> {
-  const trimmed = text.trim();
-  if (/^('[^']+'|[^!'\s][^!']*)![A-Z]+\d*(:[A-Z]+\d*)?$/i.test(trimmed)) return { ok: true, value: trimmed };
-  return {
-    ok: false,
-    error: `Data range must name a tab and columns, such as Data!A:C or 'GA4 export'!A1:D500 (you typed "${text}").`,
-  };
-}

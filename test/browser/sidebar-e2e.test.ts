@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, chromiumMissingReason, launchChromium, startPlayground } from './playground';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
-type PlainSheet = { name: string; values: unknown[][] };
+type PlainSheet = { name: string; values: unknown[][]; formulas: string[][] };
 
 let url = '';
 let close: () => Promise<void> = async () => undefined;
@@ -147,6 +147,37 @@ describe.skipIf(chromiumMissingReason() !== undefined)('sidebar end to end throu
     expect(await link.getAttribute('href')).toMatch(/\/export\?format=pdf&gid=\d+/);
     expect(await link.getAttribute('rel')).toBe('noopener');
     expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('analyses pasted data from step 6 onto an Insights tab', async () => {
+    const rows = [
+      ['user_pseudo_id', 'event_name', 'event_timestamp'],
+      ['u1', 'view_item', '2024-01-01 10:00:00'],
+      ['u1', 'purchase', '2024-01-01 10:10:00'],
+      ['u2', 'view_item', '2024-01-02 11:00:00'],
+    ];
+    const put = await fetch(`${url}/api/workbook/values`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sheet: 'Data', range: 'A1:C4', values: rows }),
+    });
+    expect(put.status).toBe(200);
+    const { page, dialogs } = await openSidebar('showPlanner');
+    await page.getByRole('button', { name: 'Step 6: Analyse the data' }).focus();
+    await page.keyboard.press('Enter');
+    // The macro event comes from the framework written by the first test (the e-commerce template).
+    expect(await page.getByLabel('Macro event').inputValue()).toBe('purchase');
+    await page.getByLabel('Data range').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status(page), { timeout: 20_000 }).toMatch(/^Done: see the “Insights.*” tab\.$/);
+    const insights = (await workbook()).find((s) => s.name.startsWith('Insights'));
+    expect(insights).toBeDefined();
+    const formulas = insights!.formulas.flat().join('\n');
+    expect(formulas).toContain('MICRO_IMPACT(');
+    expect(formulas).toContain('"purchase"');
+    expect(dialogs).toEqual([]);
+    await page.screenshot({ path: artifactPath('sidebar-e2e-analyse'), fullPage: true });
     await page.close();
   });
 });

@@ -661,11 +661,12 @@ describe.skipIf(!existsSync(CHROMIUM))('sidebar page in Chromium (fake google.sc
       listTemplates: { value: [] },
     });
     await page.getByRole('button', { name: 'Step 6: Analyse the data' }).click();
-    expect(await page.getByLabel('Data range').inputValue()).toBe('Data!A:C');
+    expect(await page.getByLabel('Data range').inputValue()).toBe('Data!A:Z');
     expect(await page.getByLabel('Macro event').inputValue()).toBe('purchase');
-    await page.getByLabel('Data range').fill('A:C');
+    await page.getByLabel('Data range').fill('  ');
     await page.getByLabel('Data range').press('Enter');
-    expect(await page.locator('.form-error').textContent()).toContain('such as Data!A:C');
+    expect(await page.locator('.form-error').textContent()).toBe('Data range is required.');
+    expect((await calls(page)).filter((c) => c.name === 'createInsights')).toEqual([]);
     await page.getByLabel('Data range').fill("'GA4 export'!A1:D500");
     await page.getByLabel('Data range').press('Enter');
     await expect.poll(() => statusText(page)).toBe('Script function not found: createInsights');

@@ -1,7 +1,7 @@
 /** The sidebar's pure helpers: what a typed value becomes, and what reaches the server. */
 import { describe, expect, it } from 'vitest';
 import { createRequest } from '../../src/sidebar/request';
-import { formatPercent, parseAmount, parseDataRange, parsePercent } from '../../src/sidebar/rules';
+import { formatPercent, parseAmount, parsePercent } from '../../src/sidebar/rules';
 import { emptyFramework, findingsFrom, frameworkFrom, printUrlFrom } from '../../src/sidebar/shapes';
 
 describe('parsePercent', () => {
@@ -40,21 +40,12 @@ describe('formatPercent', () => {
   });
 });
 
-describe('parseAmount and parseDataRange', () => {
+describe('parseAmount', () => {
   it('reads amounts with a dot or a comma, refuses negatives and text', () => {
     expect(parseAmount('19,90', 'Value')).toEqual({ ok: true, value: 19.9 });
     expect(parseAmount('', 'Value')).toEqual({ ok: true, value: null });
     expect(parseAmount('-5', 'Value').ok).toBe(false);
     expect(parseAmount('ten', 'Value').ok).toBe(false);
-  });
-
-  it.each(['Data!A:C', "'GA4 export'!A1:D500", 'Data!B2'])('accepts %s', (range) => {
-    expect(parseDataRange(range)).toEqual({ ok: true, value: range });
-  });
-  it.each(['A:C', 'Data!', '!A:C', 'Data A:C'])('refuses %s, showing examples', (range) => {
-    const result = parseDataRange(range);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toContain('Data!A:C');
   });
 });
 

@@ -1,12 +1,13 @@
 /** Step 6 (issue 6): writes MICRO_IMPACT, FUNNEL_TREND and an A/B block onto an Insights tab. */
 import { el } from '../dom';
 import { editForm, textField } from '../form';
-import { parseDataRange, requireText } from '../rules';
+import { requireText } from '../rules';
 import { callServer } from '../server';
 import { showStatus, withProgress } from '../status';
 import type { StepContext } from './context';
 
-export const DEFAULT_DATA_RANGE = 'Data!A:C';
+/** The columns the Funnel tab reads from the Data tab, so both look at the same rows. */
+export const DEFAULT_DATA_RANGE = 'Data!A:Z';
 
 function sheetIn(result: unknown): string {
   const r = typeof result === 'object' && result !== null ? (result as Record<string, unknown>) : {};
@@ -24,7 +25,7 @@ export function renderAnalyse(ctx: StepContext): HTMLElement {
         name: 'dataRange',
         value: DEFAULT_DATA_RANGE,
         required: true,
-        hint: 'Where the export was pasted: tab and columns, such as Data!A:C.',
+        hint: 'Where the export was pasted: a tab, or a tab and its columns such as Data!A:C.',
       }),
       textField({
         label: 'Macro event',
@@ -35,7 +36,8 @@ export function renderAnalyse(ctx: StepContext): HTMLElement {
       }),
     ],
     onSubmit(v) {
-      const dataRange = parseDataRange(v.dataRange ?? '');
+      // Only the server knows which tabs exist (a bare tab name is fine), so it judges the range.
+      const dataRange = requireText(v.dataRange ?? '', 'Data range');
       if (!dataRange.ok) return { field: 'dataRange', message: dataRange.error };
       const macroEvent = requireText(v.macroEvent ?? '', 'Macro event');
       if (!macroEvent.ok) return { field: 'macroEvent', message: macroEvent.error };
