@@ -18,6 +18,7 @@ const ALLOWED_WITHOUT_AUTH = new Set([
 
 export class CallCounter {
   private counts = new Map<string, number>();
+  private order: string[] = [];
   private paused = 0;
   authMode: AuthMode = 'FULL';
 
@@ -25,6 +26,7 @@ export class CallCounter {
   count(method: string): void {
     if (this.paused > 0) return;
     this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
+    this.order.push(method);
     if (this.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTH.has(method)) {
       throw new Error(
         `You do not have permission to call ${method} in AuthMode.NONE. ` +
@@ -56,8 +58,14 @@ export class CallCounter {
     return sum;
   }
 
+  /** Every call since the last reset, in order (to check e.g. that a toast came before the writes). */
+  log(): string[] {
+    return [...this.order];
+  }
+
   reset(): void {
     this.counts.clear();
+    this.order = [];
   }
 
   /** Runs `fn` without counting or auth checks: the fake's own reads (snapshot, formula host). */

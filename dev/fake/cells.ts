@@ -135,7 +135,12 @@ export function interpretInput(
     return { value: input };
   }
   if (typeof input === 'boolean') return { value: input };
-  if (isDate(input)) return { value: new Date(input.getTime()) };
+  if (isDate(input)) {
+    if (Number.isNaN(input.getTime())) {
+      throw new Error(`Cell ${where} would receive an invalid Date; Sheets cannot store it.`);
+    }
+    return { value: new Date(input.getTime()) };
+  }
   if (typeof input !== 'string') {
     throw new Error(
       `Cell ${where} would receive an object (${Object.prototype.toString.call(input)}); write a string, number, boolean or Date.`,

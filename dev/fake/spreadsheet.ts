@@ -903,7 +903,11 @@ export class FakeSheet {
   /** getRange(row, column[, numRows[, numColumns]]) or getRange('A1:B2'). */
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): FakeRange {
     this.#count('getRange');
-    if (typeof rowOrA1 === 'string') return this.#range(rectFromA1(this.#sheet, rowOrA1));
+    if (typeof rowOrA1 === 'string') {
+      // `Other!A1` on a sheet names a range of that other sheet, as in Apps Script.
+      if (splitSheetName(rowOrA1).sheetName !== undefined) return rangeFromA1(this.#ctx, rowOrA1);
+      return this.#range(rectFromA1(this.#sheet, rowOrA1));
+    }
     return this.#range(checkedRect(this.#sheet, rowOrA1, column as number, numRows ?? 1, numColumns ?? 1));
   }
   getDataRange(): FakeRange {

@@ -230,3 +230,60 @@ describe('call counting', () => {
     expect(fake.calls.total()).toBe(0);
   });
 });
+
+describe('what user text becomes when written with setValues', () => {
+  // [typed text, value read back, formula read back], worked out from Sheets' rules in cells.ts.
+  const cases: [string, unknown, string][] = [
+    ['=IMPORTXML("http://x","//a")', '', '=IMPORTXML("http://x","//a")'],
+    ['=', '=', ''],
+    ['+1+1', '', '=+1+1'],
+    ['-1', -1, ''],
+    ['+5', 5, ''],
+    ['-', '-', ''],
+    ['- first step', '', '=- first step'],
+    ['@mention', '@mention', ''],
+    ["'=SUM(A1)", '=SUM(A1)', ''],
+    ["'", '', ''],
+    [' =1', ' =1', ''],
+    ['view_item', 'view_item', ''],
+  ];
+
+  it.each(cases)('%j in a General cell', (text, value, formula) => {
+    const sheet = createFakeServices().spreadsheet.getActiveSheet();
+    const cell = sheet.getRange('A1').setValues([[text]]);
+    expect([cell.getValue(), cell.getFormula()]).toEqual([value, formula]);
+  });
+
+  it.each(cases)('%j in a plain-text (@) cell stays exactly as typed', (text) => {
+    const sheet = createFakeServices().spreadsheet.getActiveSheet();
+    const cell = sheet
+      .getRange('A1')
+      .setNumberFormat('@')
+      .setValues([[text]]);
+    expect([cell.getValue(), cell.getFormula()]).toEqual([text, '']);
+  });
+
+  it('refuses an invalid Date', () => {
+    const sheet = createFakeServices().spreadsheet.getActiveSheet();
+    expect(() => sheet.getRange('C2').setValue(new Date(Number.NaN))).toThrow(
+      /C2 would receive an invalid Date/,
+    );
+  });
+});
+
+describe('calls.log', () => {
+  it('lists calls in order and resets with the counts', () => {
+    const fake = createFakeServices();
+    fake.spreadsheet.toast('Working');
+    fake.spreadsheet.getActiveSheet().getRange('Sheet1!B2').setValue(1);
+    expect(fake.calls.log()).toEqual([
+      'Spreadsheet.toast',
+      'Spreadsheet.getActiveSheet',
+      'Sheet.getRange',
+      'Range.setValue',
+    ]);
+    expect(fake.spreadsheet.getActiveSheet().getRange('B2').getValue()).toBe(1);
+    fake.calls.reset();
+    expect(fake.calls.log()).toEqual([]);
+  });
+});
