@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { chdbUnavailableReason, columnsToTsv, loadChdb, loadTable } from './chdb.mjs';
 import { FUNNEL_STEPS, generateEvents, HEADER } from './events.mjs';
 import { mb, medianTimes, ms, peakGrowth, retainedBytes, timeOnce, wallAndCpu } from './measure.mjs';
-import { evaluateIn, loadBundle, rowsInRealm } from './realm.mjs';
+import { evaluateIn, loadBundle, loadBundleOutsideVm, rowsInRealm } from './realm.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const SEED = Number(process.env.BENCH_SEED ?? 42);
@@ -66,7 +66,7 @@ function funnelCounts(table) {
 }
 
 /** FUNNEL timings (cold first call, then warm medians per window), counts and peak memory. */
-function benchFunnel(context, data, runs) {
+function benchFunnel(context, outsideVm, data, runs) {
   const call = (window) => funnelCounts(context.FUNNEL(data, STEPS_TEXT, window.funnel));
   let cold;
   try {
@@ -81,7 +81,11 @@ function benchFunnel(context, data, runs) {
     return { window, timing, counts: timing.result };
   });
   const memory = peakGrowth(() => call(WINDOWS[WINDOWS.length - 1]));
-  return { available: true, cold, windows, memory };
+  const outside = WINDOWS.map((window) => {
+    const timing = medianTimes(runs, () => funnelCounts(outsideVm.FUNNEL(data, STEPS_TEXT, window.funnel)));
+    return { window, timing, counts: timing.result };
+  });
+  return { available: true, cold, windows, memory, outside };
 }
 
 function benchScans(context, data, runs) {
@@ -142,11 +146,18 @@ async function benchSize(rows, chdb) {
   const arrayBytes = built.bytes;
   line(`input: a ${number(data.length)} x 3 array in the bundle's realm, ${mb(arrayBytes)} of heap`);
 
-  const funnel = benchFunnel(context, data, runs);
+  const funnel = benchFunnel(context, loadBundleOutsideVm(), data, runs);
   if (funnel.available) {
     line(`FUNNEL first call in a fresh context (cold JIT, ${WINDOWS[0].label}): ${wallAndCpu(funnel.cold)}`);
     for (const w of funnel.windows) {
       line(`FUNNEL ${w.window.label}: ${wallAndCpu(w.timing)}   counts [${w.counts.join(', ')}]`);
+    }
+    for (const w of funnel.outside) {
+      const same = w.counts.join() === funnel.windows.find((v) => v.window === w.window).counts.join();
+      line(
+        `FUNNEL ${w.window.label}, same Code.js outside the vm context: ${wallAndCpu(w.timing)}` +
+          `${same ? '' : `   counts DIFFER [${w.counts.join(', ')}]`}`,
+      );
     }
     const m = funnel.memory;
     line(
@@ -221,7 +232,19 @@ function printSummary(results) {
       `FUNNEL / chDB at ${number(largest.rows)} rows: ${parts.join('; ')} ` +
         `(target <= ${TARGET_RATIO}x: ${met(worst <= TARGET_RATIO)})`,
     );
+    const outside = largest.funnel.outside.map(
+      (w, i) => `${w.window.label} ${showRatios(ratios(w.timing, largest.clickhouse.windows[i].timing))}`,
+    );
+    line(`same, Code.js outside the vm context (no contextify interceptors): ${outside.join('; ')}`);
     const last = largest.funnel.windows[largest.funnel.windows.length - 1];
+    // What any JavaScript engine must at least do (group rows by user) against chDB: the target's floor.
+    const floor = largest.scans[largest.scans.length - 1];
+    line(
+      `floor (${floor.label}) / chDB ${last.window.label} at ${number(largest.rows)} rows: ` +
+        showRatios(
+          ratios(floor.timing, largest.clickhouse.windows[largest.clickhouse.windows.length - 1].timing),
+        ),
+    );
     line(
       `FUNNEL / chDB with max_threads = 1 at ${number(largest.rows)} rows, ${last.window.label}: ` +
         showRatios(ratios(last.timing, largest.clickhouse.singleThread)),

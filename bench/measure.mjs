@@ -99,8 +99,9 @@ function resetPeakRss() {
 export function peakGrowth(fn) {
   fullGc();
   const baseHeap = currentHeapAndExternal();
-  const baseRss = statusKb('VmRSS');
+  // After the reset the high-water mark is the current RSS: the base to grow from.
   const rssReset = resetPeakRss();
+  const baseRss = statusKb('VmHWM');
   const profiler = new v8.GCProfiler();
   profiler.start();
   const result = fn();

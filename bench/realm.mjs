@@ -1,6 +1,7 @@
 // The bundle as Apps Script runs it, and data as Sheets hands it over: dist/Code.js loaded by
 // gas-local into a fresh vm context, and the 2D array built INSIDE that context (its own realm),
 // parsed from JSON text there, as a deserialised argument would be.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,4 +44,15 @@ export function rowsInRealm(context, header, columns) {
   } finally {
     delete context.__benchJson;
   }
+}
+
+/**
+ * The same dist/Code.js evaluated in this (main) realm instead of a vm context. Inside a vm
+ * context every global lookup (Number.isFinite, Math.abs, Array.isArray...) goes through Node's
+ * contextify interceptors, several times slower than a plain global; Apps Script's V8 has a
+ * plain global. Comparing both shows how much of a figure is that gas-local artifact.
+ */
+export function loadBundleOutsideVm() {
+  const code = readFileSync(join(DIST, 'Code.js'), 'utf8');
+  return new Function(`${code}\n;return { FUNNEL: typeof FUNNEL === 'function' ? FUNNEL : undefined };`)();
 }
