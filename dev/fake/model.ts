@@ -253,6 +253,8 @@ export class WorkbookModel {
       for (const chart of sheet.charts) out.push(...chart.ranges);
       for (const rule of sheet.conditionalRules) out.push(...rule.ranges);
       for (const p of sheet.protections) out.push(p.ref, ...p.unprotected);
+      // Merges are plain rectangles; wrapping them shares the rectangle, so shifting moves them.
+      for (const rect of sheet.merges) out.push({ sheet, rect });
     }
     return out;
   }

@@ -58,9 +58,13 @@ export interface SheetSnapshot {
   fontColors: string[][];
   fontSizes: number[][];
   fontStyles: string[][];
+  fontFamilies: string[][];
+  fontLines: string[][];
   backgrounds: string[][];
   horizontalAlignments: string[][];
+  verticalAlignments: string[][];
   wraps: boolean[][];
+  wrapStrategies: string[][];
   validations: (ValidationData | null)[][];
   borders: (BorderData | null)[][];
   merges: string[];
@@ -99,9 +103,13 @@ type CellGrids = Pick<
   | 'fontColors'
   | 'fontSizes'
   | 'fontStyles'
+  | 'fontFamilies'
+  | 'fontLines'
   | 'backgrounds'
   | 'horizontalAlignments'
+  | 'verticalAlignments'
   | 'wraps'
+  | 'wrapStrategies'
   | 'validations'
   | 'borders'
 >;
@@ -118,9 +126,13 @@ function cellGrids(model: WorkbookModel, sheet: SheetModel): CellGrids {
     fontColors: [],
     fontSizes: [],
     fontStyles: [],
+    fontFamilies: [],
+    fontLines: [],
     backgrounds: [],
     horizontalAlignments: [],
+    verticalAlignments: [],
     wraps: [],
+    wrapStrategies: [],
     validations: [],
     borders: [],
   };
@@ -140,9 +152,13 @@ function cellGrids(model: WorkbookModel, sheet: SheetModel): CellGrids {
       grids.fontColors[at]!.push(cell?.fontColor ?? DEFAULTS.fontColor);
       grids.fontSizes[at]!.push(cell?.fontSize ?? DEFAULTS.fontSize);
       grids.fontStyles[at]!.push(cell?.fontStyle ?? DEFAULTS.fontStyle);
+      grids.fontFamilies[at]!.push(cell?.fontFamily ?? DEFAULTS.fontFamily);
+      grids.fontLines[at]!.push(cell?.fontLine ?? DEFAULTS.fontLine);
       grids.backgrounds[at]!.push(cell?.background ?? DEFAULTS.background);
       grids.horizontalAlignments[at]!.push(cell?.horizontalAlignment ?? DEFAULTS.horizontalAlignment);
+      grids.verticalAlignments[at]!.push(cell?.verticalAlignment ?? DEFAULTS.verticalAlignment);
       grids.wraps[at]!.push(cell?.wrap ?? DEFAULTS.wrap);
+      grids.wrapStrategies[at]!.push(cell?.wrapStrategy ?? DEFAULTS.wrapStrategy);
       // Rule data is frozen and shared by the cells of one write: safe to hand out as is.
       grids.validations[at]!.push(cell?.validation ?? null);
       grids.borders[at]!.push(cell?.border ? { ...cell.border } : null);

@@ -94,6 +94,14 @@ describe('cell formats', () => {
     ).toEqual(['A1:C1']);
     sheet.getRange('A1:C1').breakApart();
     expect(sheet.getRange('B1').isPartOfMerge()).toBe(false);
+    sheet.getRange('A3:B3').merge();
+    sheet.insertRowsBefore(1, 2);
+    expect(
+      sheet
+        .getRange('A1:D9')
+        .getMergedRanges()
+        .map((m) => m.getA1Notation()),
+    ).toEqual(['A5:B5']);
     sheet.getRange('A1').setBorder(true, null, true, null, false, false, '#CCCCCC', 'SOLID');
     expect(fake.calls.of('Range.setBorder')).toBe(1);
   });

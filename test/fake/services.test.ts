@@ -139,5 +139,19 @@ describe('snapshot', () => {
     const before = snapshot(one.spreadsheet);
     one.spreadsheet.getActiveSheet().getRange('B1').setFontWeight('normal');
     expect(snapshot(one.spreadsheet)).not.toEqual(before);
+    // Every format a user may set is part of the picture.
+    const changes: ((r: ReturnType<typeof one.spreadsheet.getRange>) => unknown)[] = [
+      (r) => r.setFontFamily('Roboto'),
+      (r) => r.setFontLine('underline'),
+      (r) => r.setVerticalAlignment('middle'),
+      (r) => r.setWrapStrategy('CLIP'),
+      (r) => r.setNote('n'),
+      (r) => r.setBorder(true, true, true, true, null, null),
+    ];
+    for (const change of changes) {
+      const was = snapshot(one.spreadsheet);
+      change(one.spreadsheet.getRange('C5'));
+      expect(snapshot(one.spreadsheet), String(change)).not.toEqual(was);
+    }
   });
 });
