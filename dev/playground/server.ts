@@ -30,12 +30,13 @@ export interface PlaygroundOptions {
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<StartedPlayground> {
   const session = new PlaygroundSession();
   const client = await buildClient();
+  const host = options.host ?? '127.0.0.1';
+  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(host);
   const server = createServer((req, res) => {
-    route(session, client, req, res).catch((error: unknown) => {
+    route(loopbackOnly, session, client, req, res).catch((error: unknown) => {
       sendJson(res, 500, { ok: false, error: error instanceof Error ? error.message : String(error) });
     });
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8787, host, resolve);
@@ -53,12 +54,15 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 }
 
 async function route(
+  loopbackOnly: boolean,
   session: PlaygroundSession,
   client: Awaited<ReturnType<typeof buildClient>>,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  const refusal = foreignRequest(req, loopbackOnly);
+  if (refusal) return sendJson(res, 403, { ok: false, error: refusal });
   if (url.pathname.startsWith('/api/')) return handleApi(session, req, res, url);
   const asset = client.assets.get(url.pathname === '/' ? '/index.html' : url.pathname);
   if (req.method === 'GET' && asset) {
@@ -79,6 +83,23 @@ async function route(
     return;
   }
   sendJson(res, 404, { ok: false, error: `Not found: ${req.method} ${url.pathname}` });
+}
+
+const LOCAL_HOSTS = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+/**
+ * Other web sites must not drive the playground through the user's browser: a page elsewhere
+ * can send requests to localhost (its Origin header gives it away) or reach it under its own
+ * host name by DNS rebinding (the Host header gives that away). Scripts without Origin are fine.
+ */
+function foreignRequest(req: IncomingMessage, loopbackOnly: boolean): string | undefined {
+  const host = req.headers.host ?? '';
+  if (loopbackOnly && !LOCAL_HOSTS.test(host)) {
+    return `Refused: the playground answers only on localhost, not "${host}".`;
+  }
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null' && URL.canParse(origin) && new URL(origin).host === host) return undefined;
+  return origin ? `Refused: requests from ${origin} may not drive the playground.` : undefined;
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;

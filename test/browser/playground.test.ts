@@ -4,6 +4,7 @@
  * Expected funnel numbers are worked out by hand from the small export below, or (for the sample
  * export) by a deliberately simple reference implementation in this file.
  */
+import { request } from 'node:http';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -232,6 +233,29 @@ describe('playground automation API', () => {
     expect(ws.getCell('A2').value).toBe('a');
     expect(ws.getCell('B2').value).toBe(5);
     expect(ws.getCell('B3').value).toMatchObject({ formula: 'B2*2', result: 10 });
+  });
+
+  it('refuses requests from other web sites and other host names (CSRF, DNS rebinding)', async () => {
+    const foreign = await fetch(`${url}/api/run/createFramework`, {
+      method: 'POST',
+      headers: { origin: 'http://evil.example', 'content-type': 'text/plain' },
+      body: '[{"template":"ecommerce"}]',
+    });
+    expect(foreign.status).toBe(403);
+    const port = new URL(url).port;
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port, path: '/api/workbook', headers: { host: `evil.example:${port}` } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebound).toBe(403);
+    expect((await sheets()).map((s) => s.name)).toEqual(['Sheet1']);
   });
 
   it('serves the sidebar the add-on opened, with the google.script.run shim loaded first', async () => {
