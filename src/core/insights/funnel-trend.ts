@@ -32,11 +32,6 @@ export function funnelTrend(
         'use FUNNEL for it.',
     );
   }
-  if (spec.order === 'open') {
-    // The engine keeps only breakdown blocks with step-1 entrants, which would lose open-funnel
-    // entities that enter at a later step; refuse rather than undercount.
-    throw new UserError('option "open" is not available in FUNNEL_TREND yet: use FUNNEL for open funnels.');
-  }
   const table = readEventTable(data, { columns: spec.columns, bySession: spec.bySession });
   const { column, count } = periodColumn(table, period);
   const result = eventFunnel({ ...table, extras: [column] }, {
