@@ -232,6 +232,8 @@ describe.skipIf(!existsSync(CHROMIUM))('sidebar page in Chromium (fake google.sc
     expect(html.match(/<\?/g)).toEqual(['<?']);
     expect(html).toContain('data-view="<?= initialView ?>"');
     expect(html).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+    // "<!--" inside an inline script switches the HTML parser into its escaped-script state.
+    expect(html).not.toContain('<!--');
   });
 
   it('starts at step 1 with the templates when the sheet has no framework yet', async () => {
@@ -585,13 +587,19 @@ describe.skipIf(!existsSync(CHROMIUM))('sidebar page in Chromium (fake google.sc
     await page.evaluate(() => {
       const w = window as unknown as { __responses: Responses; __pending: Record<string, () => void> };
       w.__responses.createFramework = {
-        error: 'Exception: The Phases tab is protected. Ask its owner to unprotect it.',
+        error:
+          'Exception: The framework has values that cannot be used:\nPhase 1: name is missing.\nMilestone 2: target 3 is above 100%.',
       };
       w.__pending.createFramework!();
     });
+    // One problem per line, as the server wrote them, without its "Exception: " prefix
+    // (innerText, unlike textContent, shows whether the line breaks are rendered).
     await expect
-      .poll(() => statusText(page))
-      .toBe('The Phases tab is protected. Ask its owner to unprotect it.');
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered line breaks are the point
+      .poll(() => page.locator('#status').innerText())
+      .toBe(
+        'The framework has values that cannot be used:\nPhase 1: name is missing.\nMilestone 2: target 3 is above 100%.',
+      );
     expect(await page.locator('#status').getAttribute('aria-live')).toBe('assertive');
     expect(await button.isDisabled()).toBe(false);
     expect((await calls(page)).filter((c) => c.name === 'createFramework')).toHaveLength(1);

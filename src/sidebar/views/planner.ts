@@ -38,6 +38,11 @@ export function focusByKey(root: ParentNode, key: string | undefined): void {
   (inner ?? target).focus();
 }
 
+/** What the user would lose: the framework and the chosen template (not which form is open). */
+function draftKey(state: PlannerState): string {
+  return JSON.stringify([state.framework, state.pendingTemplate?.id]);
+}
+
 /** The draft survives a visit to Check, Print or Help while it holds changes not yet written. */
 let keptDraft: PlannerState | undefined;
 
@@ -107,8 +112,9 @@ export function showPlanner(root: HTMLElement): void {
   const ctx: StepContext = {
     state,
     change(mutate, focusKey) {
+      const before = draftKey(state);
       mutate(state);
-      state.unsaved = true;
+      if (draftKey(state) !== before) state.unsaved = true;
       render();
       focusByKey(body, focusKey);
     },
