@@ -31,10 +31,12 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
   // strict_order needs every row of an entity (a non-step row ends its chain); otherwise only
   // step rows and excluded rows matter, and leaving the rest out makes the sort cheaper.
   const { eventCodes, times } = table;
+  const relevant = new Uint8Array(codeCount);
+  for (let c = 0; c < codeCount; c++) relevant[c] = isStepCode[c]! | excluded[c]!;
   const keep =
     spec.strictOrder && spec.order === 'sequential'
       ? undefined
-      : (row: number) => isStepCode[eventCodes[row]!] === 1 || excluded[eventCodes[row]!] === 1;
+      : (row: number) => relevant[eventCodes[row]!] === 1;
   const { order, starts } = rowsByEntity(table.entityIds, table.entityKeys.length, keep);
 
   const breakdown = table.extras[0];

@@ -37,5 +37,9 @@ export function cellText(value: unknown): string {
 /** A range argument as rows of cells: a single cell becomes a 1x1 table; non-arrays give []. */
 export function asRows(value: unknown): unknown[][] {
   if (!Array.isArray(value)) return value === undefined || value === null ? [] : [[value]];
-  return value.map((row) => (Array.isArray(row) ? row : [row]));
+  // A range is already rows of cells: use it as it is (no copy of a million rows).
+  for (let i = 0; i < value.length; i++) {
+    if (!Array.isArray(value[i])) return value.map((r) => (Array.isArray(r) ? r : [r]));
+  }
+  return value as unknown[][];
 }

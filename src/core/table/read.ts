@@ -276,10 +276,10 @@ function readEventRows(
     let time: number;
     if (timeCell === lastTimeCell) time = lastTime;
     else {
-      time =
-        typeof timeCell === 'number' && timeCell >= 1e11 && timeCell < 1e14
-          ? timeCell
-          : parseTimestamp(timeCell);
+      // Epoch numbers inline (a call here would box every result); the rest through parseTimestamp.
+      if (typeof timeCell === 'number' && timeCell >= 1e11)
+        time = timeCell >= 1e14 ? timeCell / 1000 : timeCell;
+      else time = parseTimestamp(timeCell);
       if (Number.isNaN(time)) throw badTimestamp(timeCell, r, headers[timeCol]!);
       lastTimeCell = timeCell;
       lastTime = time;
