@@ -3,8 +3,6 @@
  * rules Sheets applies when a script writes a value (formula detection, number parsing) and when
  * it shows one (display values).
  */
-import { cellA1 } from './a1';
-
 export type CellValue = string | number | boolean | Date;
 
 /** A data validation rule as plain data. `sourceRange` is A1 with sheet name for VALUE_IN_RANGE. */
@@ -313,5 +311,3 @@ export function normalizeColor(color: string | null | undefined): string | undef
   if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`;
   return NAMED_COLORS[c] ?? c;
 }
-
-export { cellA1 };

@@ -315,9 +315,9 @@ export class WorkbookModel {
         a1: cellA1(row, column),
         formula,
       });
-    } catch (error) {
+    } catch {
+      // A host that throws gets Sheets' generic error in the cell.
       result = '#ERROR!';
-      void error;
     } finally {
       this.evaluating.delete(id);
     }

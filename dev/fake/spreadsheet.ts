@@ -179,19 +179,14 @@ export class FakeRange {
     }
   }
 
-  #setProp(
-    method: string,
-    key: FormatKey,
-    values: unknown[][],
-    normalize: (v: unknown) => unknown,
-  ): FakeRange {
+  /** Sets one cell property from a same-sized 2-D array (null resets it to Sheets' default). */
+  #setProp(key: FormatKey, values: unknown[][], normalize: (v: unknown) => unknown): FakeRange {
     this.#writeEach(values, (cell, input) => {
       const v = input === null || input === undefined ? undefined : normalize(input);
       // A value equal to Sheets' default is the same as none (keeps snapshots comparable).
       if (v === undefined || v === (DEFAULTS as Record<string, unknown>)[key]) delete cell[key];
       else (cell as Record<string, unknown>)[key] = v;
     });
-    void method;
     return this;
   }
 
@@ -202,7 +197,7 @@ export class FakeRange {
     normalize: (v: unknown) => unknown = (v) => v,
   ): FakeRange {
     this.#count(method);
-    return this.#setProp(method, key, this.#fill(input), normalize);
+    return this.#setProp(key, this.#fill(input), normalize);
   }
 
   #many(
@@ -213,7 +208,7 @@ export class FakeRange {
   ): FakeRange {
     this.#count(method);
     const checked = checkShape(method, values, this.#rect.numRows, this.#rect.numColumns);
-    return this.#setProp(method, key, checked, normalize);
+    return this.#setProp(key, checked, normalize);
   }
 
   #get<K extends keyof Cell>(key: K, fallback: NonNullable<Cell[K]>): NonNullable<Cell[K]>[][] {
@@ -505,8 +500,8 @@ export class FakeRange {
   setWrap(isWrapEnabled: boolean): FakeRange {
     // Sheets keeps the two in step: wrapping on is the WRAP strategy.
     this.#count('setWrap');
-    this.#setProp('setWrap', 'wrapStrategy', this.#fill(isWrapEnabled ? 'WRAP' : 'OVERFLOW'), String);
-    return this.#setProp('setWrap', 'wrap', this.#fill(!!isWrapEnabled), Boolean);
+    this.#setProp('wrapStrategy', this.#fill(isWrapEnabled ? 'WRAP' : 'OVERFLOW'), String);
+    return this.#setProp('wrap', this.#fill(!!isWrapEnabled), Boolean);
   }
   setWraps(isWrapEnabled: boolean[][]): FakeRange {
     return this.#many('setWraps', 'wrap', isWrapEnabled, Boolean);
@@ -517,7 +512,7 @@ export class FakeRange {
   }
   setWrapStrategy(strategy: string): FakeRange {
     this.#one('setWrapStrategy', 'wrapStrategy', strategy, String);
-    return this.#setProp('setWrap', 'wrap', this.#fill(String(strategy) === 'WRAP'), Boolean);
+    return this.#setProp('wrap', this.#fill(String(strategy) === 'WRAP'), Boolean);
   }
   setBorder(
     top: boolean | null,
@@ -1058,15 +1053,13 @@ export class FakeSheet {
     this.#count('getColumnWidth');
     return this.#sheet.columnWidths.get(columnPosition) ?? 100;
   }
-  autoResizeColumn(columnPosition: number): FakeSheet {
+  /** Widths depend on fonts the fake does not have: counted, sizes unchanged. */
+  autoResizeColumn(_columnPosition: number): FakeSheet {
     this.#count('autoResizeColumn');
-    void columnPosition;
     return this;
   }
-  autoResizeColumns(startColumn: number, numColumns: number): FakeSheet {
+  autoResizeColumns(_startColumn: number, _numColumns: number): FakeSheet {
     this.#count('autoResizeColumns');
-    void startColumn;
-    void numColumns;
     return this;
   }
   setRowHeight(rowPosition: number, height: number): FakeSheet {
