@@ -154,6 +154,9 @@ export class Tabs {
     this.nameById.set(id, name);
     this.names.add(name);
     this.state.sheets[role] = id;
+    // A new tab has nothing drawn on it yet (the old one was deleted with its chart).
+    if (role in VIEW_NAMES) delete this.state.extents[role as ViewId];
+    if (role === 'funnel') delete this.state.chartId;
     this.created.push(name);
     return sheet;
   }

@@ -1,0 +1,159 @@
+/** The pure rules under the writer: cell inputs, free tab names, stored state, matching and the table plan. */
+import { describe, expect, it } from 'vitest';
+import { MILESTONES_TABLE, PHASES_TABLE } from '../../src/core/framework';
+import { cellInput, formulaString, keepCell, type ReadCell, sheetRef } from '../../src/sheets/cell-input';
+import { freeName, parseState } from '../../src/sheets/tab-registry';
+import { explicitFields, matchItems, planTable } from '../../src/sheets/table-plan';
+
+describe('cellInput', () => {
+  it('writes text literally into plain-text cells and behind an apostrophe elsewhere', () => {
+    expect(cellInput('=1+1', '@')).toBe('=1+1');
+    expect(cellInput('=1+1', '0.0%')).toBe("'=1+1");
+    expect(cellInput('-1', 'General')).toBe("'-1");
+    expect(cellInput('', '0.0%')).toBe('');
+    expect(cellInput(0.25, '0.0%')).toBe(0.25);
+    expect(cellInput(null, '@')).toBe('');
+  });
+
+  it('puts a read cell back as it was: its formula, or its value', () => {
+    expect(keepCell({ value: 2, formula: '=1+1', format: '0' })).toBe('=1+1');
+    expect(keepCell({ value: '+1', formula: '', format: '0.###############' })).toBe("'+1");
+  });
+
+  it('quotes formula strings and sheet names', () => {
+    expect(formulaString('say "hi"')).toBe('"say ""hi"""');
+    expect(sheetRef("Bob's tab")).toBe("'Bob''s tab'");
+    expect(sheetRef('Data')).toBe("'Data'");
+  });
+});
+
+describe('freeName', () => {
+  it('suffixes a taken name, case ignored, counting up', () => {
+    expect(freeName('Milestones', new Set(['Sheet1']))).toBe('Milestones');
+    expect(freeName('Milestones', new Set(['milestones']))).toBe('Milestones (MCF)');
+    expect(freeName('Data', new Set(['Data', 'Data (MCF)']))).toBe('Data (MCF 2)');
+  });
+});
+
+describe('parseState', () => {
+  it('reads what was saved and treats anything unreadable as "no tab is ours"', () => {
+    expect(
+      parseState(
+        '{"sheets":{"macro":3,"funnel":7},"extents":{"dashboard":{"rows":9,"columns":8}},"chartId":2}',
+      ),
+    ).toEqual({
+      sheets: { macro: 3, funnel: 7 },
+      extents: { dashboard: { rows: 9, columns: 8 } },
+      chartId: 2,
+    });
+    expect(parseState(null)).toEqual({ sheets: {}, extents: {} });
+    expect(parseState('not json')).toEqual({ sheets: {}, extents: {} });
+    expect(parseState('{"sheets":{"macro":"3","phases":1.5,"other":2}}')).toEqual({
+      sheets: {},
+      extents: {},
+    });
+  });
+});
+
+describe('matchItems', () => {
+  it('matches milestones by event name first, then by name, each row once', () => {
+    const existing = [
+      { name: 'Add to cart', eventName: 'add_to_cart' },
+      { name: 'View item', eventName: 'view_item' },
+      { name: 'Add to cart', eventName: 'add_to_cart' },
+    ];
+    const desired = [
+      { name: 'Put in basket', eventName: 'ADD_TO_CART' },
+      { name: ' view  ITEM', eventName: 'view_product' },
+      { name: 'Add to cart', eventName: 'add_to_cart' },
+      { name: 'Purchase', eventName: 'purchase' },
+    ];
+    expect(matchItems(MILESTONES_TABLE, desired, existing)).toEqual([0, 1, 2, -1]);
+  });
+});
+
+describe('explicitFields', () => {
+  it('lists the fields each requested item sets, matched to the built items', () => {
+    const desired = [
+      { name: 'Discover', customerGoal: '' },
+      { name: 'Decide', customerGoal: 'x' },
+    ];
+    const requested = [{ name: 'Decide', customerGoal: 'x' }, { name: 'discover' }];
+    expect(explicitFields(PHASES_TABLE, desired, requested).map((s) => [...s].sort())).toEqual([
+      ['name'],
+      ['customerGoal', 'name'],
+    ]);
+    expect(explicitFields(PHASES_TABLE, desired, undefined).map((s) => s.size)).toEqual([0, 0]);
+  });
+});
+
+const text = (value: unknown): ReadCell => ({ value, formula: '', format: '@' });
+
+describe('planTable', () => {
+  it('puts the header in row 1 of an empty tab and the items below it', () => {
+    const plan = planTable(PHASES_TABLE, [], [{ name: 'A', customerGoal: 'a' }], [new Set()]);
+    expect(plan.headerRow).toBe(1);
+    expect(plan.columns).toEqual([1, 2]);
+    expect(plan.cells.map((row) => row.map((c) => c.input))).toEqual([
+      ['Phase', 'Customer goal'],
+      ['A', 'a'],
+    ]);
+  });
+
+  it("finds moved columns, keeps the user's cells and rows, appends new items", () => {
+    const existing: ReadCell[][] = [
+      [text('Notes'), text('Customer goal'), text('Phase')],
+      [text('mine'), text('old goal'), text('A')],
+      [text(''), text('goal of a row I added'), text('Z')],
+    ];
+    const desired = [
+      { name: 'A', customerGoal: 'template goal' },
+      { name: 'B', customerGoal: 'b' },
+    ];
+    const plan = planTable(PHASES_TABLE, existing, desired, [new Set(), new Set()]);
+    expect(plan.columns).toEqual([3, 2]);
+    expect(plan.lastRow).toBe(4);
+    // Columns in definition order (Phase, Customer goal); the user's row Z and A's edited goal are kept.
+    expect(plan.cells.map((row) => row.map((c) => c.input))).toEqual([
+      ['Phase', 'Customer goal'],
+      ['A', 'old goal'],
+      ['Z', 'goal of a row I added'],
+      ['B', 'b'],
+    ]);
+    expect([plan.matched, plan.added]).toEqual([1, 1]);
+  });
+
+  it('writes an explicit field, but keeps a formula that already reads as the wanted value', () => {
+    const existing: ReadCell[][] = [
+      [text('Phase'), text('Customer goal')],
+      [{ value: 'A', formula: '=LOWER("A")', format: '@' }, text('old')],
+    ];
+    const plan = planTable(
+      PHASES_TABLE,
+      existing,
+      [{ name: 'A', customerGoal: 'new' }],
+      [new Set(['name', 'customerGoal'])],
+    );
+    expect(plan.cells[1]!.map((c) => c.input)).toEqual(['=LOWER("A")', 'new']);
+  });
+
+  it('adds a missing column after the last used one', () => {
+    const existing: ReadCell[][] = [
+      [text('Phase'), text('Notes')],
+      [text('A'), text('n')],
+    ];
+    const plan = planTable(PHASES_TABLE, existing, [{ name: 'A', customerGoal: 'g' }], [new Set()]);
+    expect(plan.columns).toEqual([1, 3]);
+    expect(plan.cells.map((row) => row.map((c) => c.input))).toEqual([
+      ['Phase', 'Customer goal'],
+      ['A', 'g'],
+    ]);
+  });
+
+  it('starts the table below content that has no header', () => {
+    const existing: ReadCell[][] = [[text('some notes of mine')], [text('more')]];
+    const plan = planTable(PHASES_TABLE, existing, [{ name: 'A', customerGoal: '' }], [new Set()]);
+    expect(plan.headerRow).toBe(4);
+    expect(plan.lastRow).toBe(5);
+  });
+});
