@@ -136,6 +136,23 @@ describe("the user's work survives a re-run", () => {
     );
   });
 
+  it("keeps the user's own note on Data!A1 and the data pasted there", () => {
+    const planner = plannerOver();
+    planner.call('createFramework', REQUEST);
+    const data = planner.fake.spreadsheet.getSheetByName('Data')!;
+    data.getRange('A1:B2').setValues([
+      ['user_id', 'event_name'],
+      ['u1', 'view_pricing'],
+    ]);
+    data.getRange('A1').setNote('Exported from GA4 on Monday');
+    planner.call('createFramework', REQUEST);
+    expect(data.getRange('A1').getNote()).toBe('Exported from GA4 on Monday');
+    expect(data.getRange('A1:B2').getValues()).toEqual([
+      ['user_id', 'event_name'],
+      ['u1', 'view_pricing'],
+    ]);
+  });
+
   it('finds its tabs after the user renamed them', () => {
     const planner = plannerOver();
     planner.call('createFramework', REQUEST);
