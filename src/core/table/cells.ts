@@ -37,9 +37,9 @@ export function cellText(value: unknown): string {
 /** A range argument as rows of cells: a single cell becomes a 1x1 table; non-arrays give []. */
 export function asRows(value: unknown): unknown[][] {
   if (!Array.isArray(value)) return value === undefined || value === null ? [] : [[value]];
-  // A range is already rows of cells: use it as it is (no copy of a million rows).
-  for (let i = 0; i < value.length; i++) {
-    if (!Array.isArray(value[i])) return value.map((r) => (Array.isArray(r) ? r : [r]));
-  }
-  return value as unknown[][];
+  // A range from Sheets is always rows of cells: use it as it is (no copy, no pass over a million
+  // rows). A one-dimensional list (from code, not from a sheet) becomes one cell per row.
+  const rows = value as unknown[];
+  const isRange = rows.length === 0 || (Array.isArray(rows[0]) && Array.isArray(rows[rows.length - 1]));
+  return isRange ? (rows as unknown[][]) : rows.map((r) => (Array.isArray(r) ? r : [r]));
 }
