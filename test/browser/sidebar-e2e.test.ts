@@ -38,146 +38,152 @@ async function openSidebar(opener: string): Promise<{ page: Page; dialogs: strin
 const title = (page: Page) => page.locator('h2 .step-title').textContent();
 const status = (page: Page) => page.locator('#status').textContent();
 
-describe.skipIf(chromiumMissingReason() !== undefined)('sidebar end to end through the playground', () => {
-  beforeAll(async () => {
-    const started = await startPlayground({ port: 0 });
-    url = started.url;
-    close = started.close;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await close();
-  });
-
-  it('builds the e-commerce framework with the keyboard and writes every tab', async () => {
-    const { page, dialogs } = await openSidebar('showPlanner');
-    const kb = page.keyboard;
-    // A new spreadsheet: step 1, templates offered.
-    await expect.poll(() => title(page)).toBe('Macro conversion');
-    await page.getByLabel(/E-commerce/).focus();
-    await kb.press('Space');
-    await kb.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Use this start');
-    await kb.press('Enter');
-    // The template's macro is in the form, focus on its first field; Enter saves and moves on.
-    const name = page.getByRole('textbox', { name: 'Name', exact: true });
-    expect(await name.inputValue()).not.toBe('');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('name');
-    await kb.press('Enter');
-    await expect.poll(() => title(page)).toBe('Customer phases');
-
-    // Step 2: rename the first phase.
-    const firstPhase = (await page.locator('ol.items .item-name').first().textContent()) ?? '';
-    await page.getByRole('button', { name: `Rename “${firstPhase}”` }).focus();
-    await kb.press('Enter');
-    await kb.press('Control+A');
-    await kb.type('Browse the range');
-    await kb.press('Enter');
-    await page.getByRole('button', { name: 'Next: Milestones' }).focus();
-    await kb.press('Enter');
-
-    // Step 3: a milestone with a hostile name in the renamed phase.
-    await page.getByRole('button', { name: 'Add milestone to “Browse the range”' }).focus();
-    await kb.press('Enter');
-    await kb.type(HOSTILE);
-    await kb.press('Tab');
-    await kb.type('view_item_list');
-    await page.getByLabel('Target').focus();
-    await kb.type('35');
-    await kb.press('Enter');
-    await page.getByRole('button', { name: 'Step 5: Create the funnel' }).focus();
-    await kb.press('Enter');
-    await page.getByRole('button', { name: 'Create / update tabs' }).focus();
-    await kb.press('Enter');
-    await expect.poll(() => status(page), { timeout: 20_000 }).toMatch(/^Done\. Tabs written: /);
-    await page.screenshot({ path: artifactPath('sidebar-e2e-created'), fullPage: true });
-
-    // The tabs exist, with what was typed, the hostile name stored as plain text.
-    const sheets = await workbook();
-    const names = sheets.map((s) => s.name);
-    for (const tab of [
-      'Macro',
-      'Phases',
-      'Milestones',
-      'Secondary Actions',
-      'Data',
-      'Funnel',
-      'Dashboard',
-      'Framework',
-    ]) {
-      expect(names).toContain(tab);
-    }
-    const cells = (tab: string) => sheets.find((s) => s.name === tab)!.values.flat();
-    expect(cells('Phases')).toContain('Browse the range');
-    expect(cells('Phases')).not.toContain(firstPhase);
-    expect(cells('Milestones')).toContain(HOSTILE);
-    expect(cells('Milestones')).toContain('view_item_list');
-    expect(cells('Milestones')).toContain('Browse the range');
-
-    // Read back from the tabs: the renamed phase and the new milestone show in step 3, as text.
-    await page.getByRole('button', { name: 'Step 3: Process milestones' }).click();
-    expect(await page.locator('.group h3').first().textContent()).toBe('Browse the range');
-    expect(await page.locator('#view').textContent()).toContain(HOSTILE);
-    expect(await page.locator('.item-name', { hasText: HOSTILE }).locator('..').textContent()).toContain(
-      'view_item_list · target 35 %',
-    );
-    expect(await page.locator('img').count()).toBe(0);
-    expect(dialogs).toEqual([]);
-    await page.close();
-  });
-
-  it('checks the written framework and selects a finding’s cell; prints through the export link', async () => {
-    const { page, dialogs } = await openSidebar('showCheck');
-    await page.locator('.check-summary').waitFor();
-    await page.screenshot({ path: artifactPath('sidebar-e2e-check'), fullPage: true });
-    // The milestone added above has no owner: at least that finding links to its cell.
-    expect(await page.locator('.finding-message', { hasText: 'has no owner' }).count()).toBe(1);
-    const badges = await page.locator('.finding .badge').allTextContents();
-    expect(badges).toEqual([...badges].sort()); // "Error" sorts before "Warning"
-    const goTo = page.locator('.finding', { hasText: 'has no owner' }).getByRole('button');
-    expect(await goTo.textContent()).toMatch(/^Go to Milestones![A-Z]+\d+$/);
-    await goTo.focus();
-    await page.keyboard.press('Enter');
-    // selectCell ran on the server without error: the progress line is gone and no error shows.
-    await expect.poll(() => page.locator('#status').getAttribute('class')).toBe('status');
-    await page.getByRole('button', { name: 'Print' }).click();
-    const link = page.getByRole('link', { name: 'Open the PDF' });
-    await link.waitFor();
-    expect(await link.getAttribute('href')).toMatch(/\/export\?format=pdf&gid=\d+/);
-    expect(await link.getAttribute('rel')).toBe('noopener');
-    expect(dialogs).toEqual([]);
-    await page.close();
-  });
-
-  it('analyses pasted data from step 6 onto an Insights tab', async () => {
-    const rows = [
-      ['user_pseudo_id', 'event_name', 'event_timestamp'],
-      ['u1', 'view_item', '2024-01-01 10:00:00'],
-      ['u1', 'purchase', '2024-01-01 10:10:00'],
-      ['u2', 'view_item', '2024-01-02 11:00:00'],
-    ];
-    const put = await fetch(`${url}/api/workbook/values`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sheet: 'Data', range: 'A1:C4', values: rows }),
+describe.skipIf(chromiumMissingReason() !== undefined)(
+  'sidebar end to end through the playground',
+  { timeout: 60_000 },
+  () => {
+    beforeAll(async () => {
+      const started = await startPlayground({ port: 0 });
+      url = started.url;
+      close = started.close;
+      browser = await launchChromium();
     });
-    expect(put.status).toBe(200);
-    const { page, dialogs } = await openSidebar('showPlanner');
-    await page.getByRole('button', { name: 'Step 6: Analyse the data' }).focus();
-    await page.keyboard.press('Enter');
-    // The macro event comes from the framework written by the first test (the e-commerce template).
-    expect(await page.getByLabel('Macro event').inputValue()).toBe('purchase');
-    await page.getByLabel('Data range').focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => status(page), { timeout: 20_000 }).toMatch(/^Done: see the “Insights.*” tab\.$/);
-    const insights = (await workbook()).find((s) => s.name.startsWith('Insights'));
-    expect(insights).toBeDefined();
-    const formulas = insights!.formulas.flat().join('\n');
-    expect(formulas).toContain('MICRO_IMPACT(');
-    expect(formulas).toContain('"purchase"');
-    expect(dialogs).toEqual([]);
-    await page.screenshot({ path: artifactPath('sidebar-e2e-analyse'), fullPage: true });
-    await page.close();
-  });
-});
+    afterAll(async () => {
+      await browser?.close();
+      await close();
+    });
+
+    it('builds the e-commerce framework with the keyboard and writes every tab', async () => {
+      const { page, dialogs } = await openSidebar('showPlanner');
+      const kb = page.keyboard;
+      // A new spreadsheet: step 1, templates offered.
+      await expect.poll(() => title(page)).toBe('Macro conversion');
+      await page.getByLabel(/E-commerce/).focus();
+      await kb.press('Space');
+      await kb.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Use this start');
+      await kb.press('Enter');
+      // The template's macro is in the form, focus on its first field; Enter saves and moves on.
+      const name = page.getByRole('textbox', { name: 'Name', exact: true });
+      expect(await name.inputValue()).not.toBe('');
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('name');
+      await kb.press('Enter');
+      await expect.poll(() => title(page)).toBe('Customer phases');
+
+      // Step 2: rename the first phase.
+      const firstPhase = (await page.locator('ol.items .item-name').first().textContent()) ?? '';
+      await page.getByRole('button', { name: `Rename “${firstPhase}”` }).focus();
+      await kb.press('Enter');
+      await kb.press('Control+A');
+      await kb.type('Browse the range');
+      await kb.press('Enter');
+      await page.getByRole('button', { name: 'Next: Milestones' }).focus();
+      await kb.press('Enter');
+
+      // Step 3: a milestone with a hostile name in the renamed phase.
+      await page.getByRole('button', { name: 'Add milestone to “Browse the range”' }).focus();
+      await kb.press('Enter');
+      await kb.type(HOSTILE);
+      await kb.press('Tab');
+      await kb.type('view_item_list');
+      await page.getByLabel('Target').focus();
+      await kb.type('35');
+      await kb.press('Enter');
+      await page.getByRole('button', { name: 'Step 5: Create the funnel' }).focus();
+      await kb.press('Enter');
+      await page.getByRole('button', { name: 'Create / update tabs' }).focus();
+      await kb.press('Enter');
+      await expect.poll(() => status(page), { timeout: 20_000 }).toMatch(/^Done\. Tabs written: /);
+      await page.screenshot({ path: artifactPath('sidebar-e2e-created'), fullPage: true });
+
+      // The tabs exist, with what was typed, the hostile name stored as plain text.
+      const sheets = await workbook();
+      const names = sheets.map((s) => s.name);
+      for (const tab of [
+        'Macro',
+        'Phases',
+        'Milestones',
+        'Secondary Actions',
+        'Data',
+        'Funnel',
+        'Dashboard',
+        'Framework',
+      ]) {
+        expect(names).toContain(tab);
+      }
+      const cells = (tab: string) => sheets.find((s) => s.name === tab)!.values.flat();
+      expect(cells('Phases')).toContain('Browse the range');
+      expect(cells('Phases')).not.toContain(firstPhase);
+      expect(cells('Milestones')).toContain(HOSTILE);
+      expect(cells('Milestones')).toContain('view_item_list');
+      expect(cells('Milestones')).toContain('Browse the range');
+
+      // Read back from the tabs: the renamed phase and the new milestone show in step 3, as text.
+      await page.getByRole('button', { name: 'Step 3: Process milestones' }).click();
+      expect(await page.locator('.group h3').first().textContent()).toBe('Browse the range');
+      expect(await page.locator('#view').textContent()).toContain(HOSTILE);
+      expect(await page.locator('.item-name', { hasText: HOSTILE }).locator('..').textContent()).toContain(
+        'view_item_list · target 35 %',
+      );
+      expect(await page.locator('img').count()).toBe(0);
+      expect(dialogs).toEqual([]);
+      await page.close();
+    });
+
+    it('checks the written framework and selects a finding’s cell; prints through the export link', async () => {
+      const { page, dialogs } = await openSidebar('showCheck');
+      await page.locator('.check-summary').waitFor();
+      await page.screenshot({ path: artifactPath('sidebar-e2e-check'), fullPage: true });
+      // The milestone added above has no owner: at least that finding links to its cell.
+      expect(await page.locator('.finding-message', { hasText: 'has no owner' }).count()).toBe(1);
+      const badges = await page.locator('.finding .badge').allTextContents();
+      expect(badges).toEqual([...badges].sort()); // "Error" sorts before "Warning"
+      const goTo = page.locator('.finding', { hasText: 'has no owner' }).getByRole('button');
+      expect(await goTo.textContent()).toMatch(/^Go to Milestones![A-Z]+\d+$/);
+      await goTo.focus();
+      await page.keyboard.press('Enter');
+      // selectCell ran on the server without error: the progress line is gone and no error shows.
+      await expect.poll(() => page.locator('#status').getAttribute('class')).toBe('status');
+      await page.getByRole('button', { name: 'Print' }).click();
+      const link = page.getByRole('link', { name: 'Open the PDF' });
+      await link.waitFor();
+      expect(await link.getAttribute('href')).toMatch(/\/export\?format=pdf&gid=\d+/);
+      expect(await link.getAttribute('rel')).toBe('noopener');
+      expect(dialogs).toEqual([]);
+      await page.close();
+    });
+
+    it('analyses pasted data from step 6 onto an Insights tab', async () => {
+      const rows = [
+        ['user_pseudo_id', 'event_name', 'event_timestamp'],
+        ['u1', 'view_item', '2024-01-01 10:00:00'],
+        ['u1', 'purchase', '2024-01-01 10:10:00'],
+        ['u2', 'view_item', '2024-01-02 11:00:00'],
+      ];
+      const put = await fetch(`${url}/api/workbook/values`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sheet: 'Data', range: 'A1:C4', values: rows }),
+      });
+      expect(put.status).toBe(200);
+      const { page, dialogs } = await openSidebar('showPlanner');
+      await page.getByRole('button', { name: 'Step 6: Analyse the data' }).focus();
+      await page.keyboard.press('Enter');
+      // The macro event comes from the framework written by the first test (the e-commerce template).
+      expect(await page.getByLabel('Macro event').inputValue()).toBe('purchase');
+      await page.getByLabel('Data range').focus();
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => status(page), { timeout: 20_000 })
+        .toMatch(/^Done: see the “Insights.*” tab\.$/);
+      const insights = (await workbook()).find((s) => s.name.startsWith('Insights'));
+      expect(insights).toBeDefined();
+      const formulas = insights!.formulas.flat().join('\n');
+      expect(formulas).toContain('MICRO_IMPACT(');
+      expect(formulas).toContain('"purchase"');
+      expect(dialogs).toEqual([]);
+      await page.screenshot({ path: artifactPath('sidebar-e2e-analyse'), fullPage: true });
+      await page.close();
+    });
+  },
+);

@@ -156,7 +156,7 @@ async function openSidebar(view: string, responses: Responses): Promise<{ page: 
   contexts.push(context);
   const page = await context.newPage();
   // Fail at the step that waits, well within the test's own time limit.
-  page.setDefaultTimeout(5_000);
+  page.setDefaultTimeout(8_000);
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -187,512 +187,531 @@ async function expectFitsWidth(page: Page): Promise<void> {
   expect(overflowing).toEqual([]);
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('sidebar page in Chromium (fake google.script.run)', () => {
-  beforeAll(async () => {
-    if (!existsSync(PAGE)) throw new Error('dist/Sidebar.html is missing: run `npm run build` first.');
-    const html = readFileSync(PAGE, 'utf8');
-    // Stands in for HtmlService's template evaluation of the one scriptlet in the page.
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname !== '/') {
-        res.writeHead(404).end();
-        return;
-      }
-      const page = html.replace('<?= initialView ?>', escapeHtml(url.searchParams.get('view') ?? ''));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-      ],
-    });
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-  });
-
-  it('holds exactly one scriptlet, the view, so HtmlService evaluates nothing else in the bundle', () => {
-    const html = readFileSync(PAGE, 'utf8');
-    expect(html.match(/<\?/g)).toEqual(['<?']);
-    expect(html).toContain('data-view="<?= initialView ?>"');
-    expect(html).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
-    // "<!--" inside an inline script switches the HTML parser into its escaped-script state.
-    expect(html).not.toContain('<!--');
-  });
-
-  it('starts at step 1 with the templates when the sheet has no framework yet', async () => {
-    const { page, dialogs } = await openSidebar('planner', {
-      readFramework: { value: null },
-      listTemplates: { value: TEMPLATES },
-    });
-    await expect.poll(() => page.locator('h2 .step-title').textContent()).toBe('Macro conversion');
-    expect(await page.locator('fieldset label .option-name').allInnerTexts()).toEqual([
-      'Blank framework',
-      'Online shop',
-      'Lead generation',
-    ]);
-    expect(await page.locator('.step-bar button[aria-current="step"]').getAttribute('aria-label')).toBe(
-      'Step 1: Macro conversion',
-    );
-    await expectFitsWidth(page);
-    await screenshot(page, 'step1-new');
-    expect((await calls(page)).map((c) => c.name).sort()).toEqual(['listTemplates', 'readFramework']);
-    expect(dialogs).toEqual([]);
-  });
-
-  it('goes through the five steps with the keyboard and sends the request worked out by hand', async () => {
-    const { page, dialogs } = await openSidebar('planner', {
-      readFramework: { value: null },
-      listTemplates: { value: TEMPLATES },
-      createFramework: { value: { tabs: ['Macro', 'Phases'] } },
-    });
-    const kb = page.keyboard;
-    await page.getByRole('textbox', { name: 'Name', exact: true }).first().waitFor();
-    // Step 1: Tab from the name field walks the form in order; Enter saves and moves on.
-    await page.getByRole('textbox', { name: 'Name', exact: true }).focus();
-    await kb.type('Order');
-    await kb.press('Tab');
-    await kb.type('purchase');
-    await kb.press('Tab');
-    await kb.type('45.5');
-    await kb.press('Tab');
-    await kb.type('2,5');
-    await kb.press('Tab');
-    await kb.type('Kim');
-    await kb.press('Enter');
-    await expect.poll(() => page.locator('h2 .step-title').textContent()).toBe('Customer phases');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
-
-    // Step 2: add two phases; an edit cancelled with Escape changes nothing.
-    for (const phase of ['Browsing', 'Deciding']) {
-      await page.getByRole('button', { name: 'Add phase' }).focus();
-      await kb.press('Enter');
-      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('name');
-      await kb.type(phase);
-      await kb.press('Enter');
-    }
-    await page.getByRole('button', { name: 'Rename “Browsing”' }).focus();
-    await kb.press('Enter');
-    await kb.press('Control+A');
-    await kb.type('Something else');
-    await kb.press('Escape');
-    expect(await page.locator('ol.items .item-name').allInnerTexts()).toEqual(['Browsing', 'Deciding']);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Rename “Browsing”',
-    );
-    await kb.press('Enter');
-    await kb.press('Control+A');
-    await kb.type('Looking around');
-    await kb.press('Enter');
-    await page.getByRole('button', { name: 'Move “Deciding” up' }).focus();
-    await kb.press('Enter');
-    await page.getByRole('button', { name: 'Move “Deciding” down' }).focus();
-    await kb.press('Enter');
-    expect(await page.locator('ol.items .item-name').allInnerTexts()).toEqual(['Looking around', 'Deciding']);
-    await page.getByRole('button', { name: 'Next: Milestones' }).focus();
-    await kb.press('Enter');
-
-    // Step 3: a target over 100 % is refused in the form, then corrected.
-    await page.getByRole('button', { name: 'Add milestone to “Looking around”' }).focus();
-    await kb.press('Enter');
-    await kb.type('Adds to cart');
-    await kb.press('Tab');
-    await kb.type('add_to_cart');
-    await page.getByLabel('Target').fill('150');
-    await page.getByLabel('Target').focus();
-    await kb.press('Enter');
-    await expect.poll(() => page.locator('.form-error').textContent()).toContain('at most 100');
-    expect(await page.getByLabel('Target').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('target');
-    await kb.press('Control+A');
-    await kb.type('20');
-    await page.getByLabel('Priority').selectOption('High');
-    await page.getByLabel('Owner').focus();
-    await kb.type('Ana');
-    await kb.press('Enter');
-    await page.getByRole('button', { name: 'Add milestone to “Deciding”' }).focus();
-    await kb.press('Enter');
-    await kb.type('Begins checkout');
-    await kb.press('Tab');
-    await kb.type('begin_checkout');
-    await kb.press('Enter');
-    await screenshot(page, 'step3-milestones');
-    await page.getByRole('button', { name: 'Next: Secondary' }).click();
-
-    // Step 4, then step 5 writes.
-    await page.getByRole('button', { name: 'Add secondary action' }).focus();
-    await kb.press('Enter');
-    await kb.type('Shares a product');
-    await kb.press('Tab');
-    await kb.type('share');
-    await kb.press('Enter');
-    await page.getByRole('button', { name: 'Step 5: Create the funnel' }).focus();
-    await kb.press('Enter');
-    await expectFitsWidth(page);
-    await screenshot(page, 'step5-summary');
-    await page.getByRole('button', { name: 'Create / update tabs' }).focus();
-    await kb.press('Enter');
-    await expect.poll(() => statusText(page)).toBe('Done. Tabs written: Macro, Phases.');
-
-    const milestone = { metric: '', owner: '', priority: 'Medium', dataSource: '', status: 'Planned' };
-    const create = (await calls(page)).filter((c) => c.name === 'createFramework');
-    expect(create).toHaveLength(1);
-    expect(create[0]!.hadDate).toBe(false);
-    expect(create[0]!.args).toEqual([
-      {
-        macro: {
-          name: 'Order',
-          eventName: 'purchase',
-          valuePerConversion: 45.5,
-          targetRate: 0.025,
-          owner: 'Kim',
-        },
-        phases: [
-          { name: 'Looking around', customerGoal: '' },
-          { name: 'Deciding', customerGoal: '' },
+describe.skipIf(!existsSync(CHROMIUM))(
+  'sidebar page in Chromium (fake google.script.run)',
+  { timeout: 60_000 },
+  () => {
+    beforeAll(async () => {
+      if (!existsSync(PAGE)) throw new Error('dist/Sidebar.html is missing: run `npm run build` first.');
+      const html = readFileSync(PAGE, 'utf8');
+      // Stands in for HtmlService's template evaluation of the one scriptlet in the page.
+      server = createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        if (url.pathname !== '/') {
+          res.writeHead(404).end();
+          return;
+        }
+        const page = html.replace('<?= initialView ?>', escapeHtml(url.searchParams.get('view') ?? ''));
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-quic',
+          '--disable-sync',
         ],
-        milestones: [
-          {
-            ...milestone,
-            name: 'Adds to cart',
-            eventName: 'add_to_cart',
-            target: 0.2,
-            owner: 'Ana',
-            priority: 'High',
-            phase: 'Looking around',
-          },
-          {
-            ...milestone,
-            name: 'Begins checkout',
-            eventName: 'begin_checkout',
-            target: null,
-            phase: 'Deciding',
-          },
-        ],
-        secondaryActions: [{ ...milestone, name: 'Shares a product', eventName: 'share', target: null }],
-      },
-    ]);
-    // After writing, the framework is read back from the tabs.
-    expect((await calls(page)).filter((c) => c.name === 'readFramework')).toHaveLength(2);
-    expect(dialogs).toEqual([]);
-  });
-
-  it('fills every step from a template that carries its content', async () => {
-    const { page } = await openSidebar('planner', {
-      readFramework: { value: null },
-      listTemplates: { value: TEMPLATES },
+      });
     });
-    await page.getByLabel(/Online shop/).check();
-    await page.getByRole('button', { name: 'Use this start' }).click();
-    expect(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Purchase');
-    expect(await page.getByLabel('Target conversion rate').inputValue()).toBe('2');
-    expect(await page.getByLabel('Value per conversion').inputValue()).toBe('60');
-    await page.getByRole('button', { name: 'Step 3: Process milestones' }).click();
-    expect(await page.locator('.group h3').allInnerTexts()).toEqual(['Looking around']);
-    expect(await page.locator('.item .secondary').first().textContent()).toBe(
-      'add_to_cart · target 10 % · Ana · High',
-    );
-  });
 
-  it('shows a listed template’s rows from the bundled copy before anything is written', async () => {
-    const { page } = await openSidebar('planner', {
-      readFramework: { value: null },
-      listTemplates: {
-        value: [
-          { id: 'ecommerce', name: 'E-commerce', description: 'Shop' },
-          { id: 'blank', name: 'Blank', description: 'Nothing' },
-        ],
-      },
-      createFramework: { value: {} },
+    afterEach(async () => {
+      await Promise.all(contexts.splice(0).map((c) => c.close()));
     });
-    // The server's own blank replaces the page's, so it is offered once.
-    expect(await page.locator('.option-name').allTextContents()).toEqual(['E-commerce', 'Blank']);
-    await page.getByLabel(/E-commerce/).check();
-    await page.getByRole('button', { name: 'Use this start' }).click();
-    const shop = getTemplate('ecommerce').framework;
-    expect(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe(shop.macro.name);
-    await page.getByRole('button', { name: 'Step 2: Customer phases' }).click();
-    expect(await page.locator('ol.items .item-name').allTextContents()).toEqual(
-      shop.phases.map((p) => p.name),
-    );
-    await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
-    await page.getByRole('button', { name: 'Create / update tabs' }).click();
-    await expect.poll(() => statusText(page)).toBe('Done: the tabs are up to date.');
-    const create = (await calls(page)).find((c) => c.name === 'createFramework');
-    expect(create?.args).toEqual([
-      {
-        macro: shop.macro,
-        phases: shop.phases,
-        milestones: shop.milestones,
-        secondaryActions: shop.secondaryActions,
-      },
-    ]);
-  });
 
-  it('sends only the template id and what the user added when a template comes without content', async () => {
-    const { page } = await openSidebar('planner', {
-      readFramework: { value: null },
-      listTemplates: { value: TEMPLATES },
-      createFramework: { value: {} },
+    afterAll(async () => {
+      await browser?.close();
+      await new Promise((resolve) => server?.close(resolve));
     });
-    await page.getByLabel(/Lead generation/).check();
-    await page.getByRole('button', { name: 'Use this start' }).click();
-    await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
-    expect(await page.locator('dl.summary').textContent()).toContain('Lead generation');
-    await page.getByRole('button', { name: 'Create / update tabs' }).click();
-    await expect.poll(() => statusText(page)).toBe('Done: the tabs are up to date.');
-    const create = (await calls(page)).find((c) => c.name === 'createFramework');
-    expect(create?.args).toEqual([{ template: 'leads' }]);
-  });
 
-  it('reads the framework back from the tabs and opens on the summary', async () => {
-    const { page } = await openSidebar('planner', {
-      readFramework: { value: framework() },
-      listTemplates: { value: TEMPLATES },
+    it('holds exactly one scriptlet, the view, so HtmlService evaluates nothing else in the bundle', () => {
+      const html = readFileSync(PAGE, 'utf8');
+      expect(html.match(/<\?/g)).toEqual(['<?']);
+      expect(html).toContain('data-view="<?= initialView ?>"');
+      expect(html).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+      // "<!--" inside an inline script switches the HTML parser into its escaped-script state.
+      expect(html).not.toContain('<!--');
     });
-    await expect.poll(() => page.locator('h2 .step-title').textContent()).toBe('Create the funnel');
-    const summary = await page.locator('dl.summary').textContent();
-    expect(summary).toContain('Order (purchase) target 2.5 %');
-    expect(summary).toContain('Looking around · 1 milestone');
-    expect(summary).toContain('Deciding · 0 milestones');
-    expect(summary).toContain('1 action');
-    await page.getByRole('button', { name: 'Step 1: Macro conversion' }).click();
-    expect(await page.getByLabel('Target conversion rate').inputValue()).toBe('2.5');
-    // Escape undoes an unsaved edit of the macro.
-    await page.getByLabel('Owner').fill('Someone');
-    await page.getByLabel('Owner').press('Escape');
-    expect(await page.getByLabel('Owner').inputValue()).toBe('Kim');
-    // Leaving a step saves a changed edit first; a bad value keeps the user there.
-    await page.getByLabel('Target conversion rate').fill('101');
-    await page.getByRole('button', { name: 'Step 2: Customer phases' }).click();
-    expect(await page.locator('h2 .step-title').textContent()).toBe('Macro conversion');
-    expect(await page.locator('.form-error').textContent()).toContain('at most 100');
-    await page.getByLabel('Target conversion rate').fill('3');
-    await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
-    expect(await page.locator('dl.summary').textContent()).toContain('target 3 %');
-    await screenshot(page, 'summary-read-back');
-  });
 
-  it('keeps unwritten changes while the user looks at another view', async () => {
-    const { page } = await openSidebar('planner', {
-      readFramework: { value: framework() },
-      listTemplates: { value: [] },
-    });
-    await page.getByRole('button', { name: 'Step 2: Customer phases' }).click();
-    await page.getByRole('button', { name: 'Add phase' }).click();
-    await page.getByLabel('Phase name').fill('Coming back');
-    await page.getByLabel('Phase name').press('Enter');
-    await page.getByRole('button', { name: 'Help' }).click();
-    await page.getByRole('button', { name: 'Plan' }).click();
-    expect(await page.locator('ol.items .item-name').allTextContents()).toEqual([
-      'Looking around',
-      'Deciding',
-      'Coming back',
-    ]);
-    expect(await statusText(page)).toContain('Your changes are kept here');
-    // Kept, not read again over the user's draft.
-    expect((await calls(page)).filter((c) => c.name === 'readFramework')).toHaveLength(1);
-    await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
-    expect(await page.locator('.unsaved').textContent()).toBe(
-      'Changes made in the steps are not in the sheet yet.',
-    );
-  });
-
-  it('shows hostile names from the sheet as text in every view, running none of them', async () => {
-    const hostile = framework({
-      macro: {
-        name: HOSTILE_IMG,
-        eventName: HOSTILE_SCRIPT,
-        valuePerConversion: null,
-        targetRate: null,
-        owner: '',
-      },
-      phases: [{ name: HOSTILE_SCRIPT, customerGoal: HOSTILE_IMG }],
-      milestones: [
-        { ...framework().milestones[0], name: HOSTILE_IMG, owner: HOSTILE_SCRIPT, phase: HOSTILE_SCRIPT },
-      ],
-      secondaryActions: [{ ...framework().secondaryActions[0], name: HOSTILE_SCRIPT }],
-    });
-    const responses: Responses = {
-      readFramework: { value: hostile },
-      listTemplates: { value: [{ id: 'x', name: HOSTILE_IMG, description: HOSTILE_SCRIPT }] },
-      checkFramework: {
-        value: [
-          { severity: 'error', message: `Owner missing for ${HOSTILE_IMG}`, sheet: HOSTILE_SCRIPT, a1: 'B2' },
-        ],
-      },
-      createFramework: { error: `Cannot write ${HOSTILE_IMG}` },
-    };
-    const { page, dialogs } = await openSidebar('planner', responses);
-    await expect.poll(() => page.locator('dl.summary').textContent()).toContain(HOSTILE_IMG);
-    expect(await page.locator('dl.summary').textContent()).toContain(HOSTILE_SCRIPT);
-    await page.getByRole('button', { name: 'Create / update tabs' }).click();
-    await expect.poll(() => statusText(page)).toBe(`Cannot write ${HOSTILE_IMG}`);
-    for (const step of [
-      'Step 1: Macro conversion',
-      'Step 2: Customer phases',
-      'Step 3: Process milestones',
-    ]) {
-      await page.getByRole('button', { name: step }).click();
-      const text = await page.locator('#view').textContent();
-      expect(text).toContain(step === 'Step 1: Macro conversion' ? HOSTILE_SCRIPT : HOSTILE_IMG);
-    }
-    expect(await page.locator('.group h3').first().textContent()).toBe(HOSTILE_SCRIPT);
-    await page.getByRole('button', { name: 'Step 1: Macro conversion' }).click();
-    expect(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe(HOSTILE_IMG);
-    expect(await page.locator('.option-name').allTextContents()).toContain(HOSTILE_IMG);
-    await page.getByRole('button', { name: 'Check' }).click();
-    await expect
-      .poll(() => page.locator('.finding-message').textContent())
-      .toBe(`Owner missing for ${HOSTILE_IMG}`);
-    await expectFitsWidth(page);
-    expect(await page.locator('.finding button').textContent()).toBe(`Go to ${HOSTILE_SCRIPT}!B2`);
-    await screenshot(page, 'hostile-check');
-
-    expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('script').count()).toBe(1);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(dialogs).toEqual([]);
-  });
-
-  it('shows progress while writing, ignores a second press, and shows a failure as plain text', async () => {
-    const { page } = await openSidebar('planner', {
-      readFramework: { value: framework() },
-      listTemplates: { value: [] },
-      createFramework: { hold: true, value: null },
-    });
-    const button = page.getByRole('button', { name: 'Create / update tabs' });
-    await button.click();
-    await expect.poll(() => page.locator('#status').getAttribute('class')).toBe('status status-progress');
-    expect(await statusText(page)).toContain('Creating and updating the tabs');
-    expect(await button.isDisabled()).toBe(true);
-    await button.click({ force: true });
-    await screenshot(page, 'progress');
-    await page.evaluate(() => {
-      const w = window as unknown as { __responses: Responses; __pending: Record<string, () => void> };
-      w.__responses.createFramework = {
-        error:
-          'Exception: The framework has values that cannot be used:\nPhase 1: name is missing.\nMilestone 2: target 3 is above 100%.',
-      };
-      w.__pending.createFramework!();
-    });
-    // One problem per line, as the server wrote them, without its "Exception: " prefix
-    // (innerText, unlike textContent, shows whether the line breaks are rendered).
-    await expect
-      // biome-ignore lint/performance/useDomNodeTextContent: the rendered line breaks are the point
-      .poll(() => page.locator('#status').innerText())
-      .toBe(
-        'The framework has values that cannot be used:\nPhase 1: name is missing.\nMilestone 2: target 3 is above 100%.',
+    it('starts at step 1 with the templates when the sheet has no framework yet', async () => {
+      const { page, dialogs } = await openSidebar('planner', {
+        readFramework: { value: null },
+        listTemplates: { value: TEMPLATES },
+      });
+      await expect.poll(() => page.locator('h2 .step-title').textContent()).toBe('Macro conversion');
+      expect(await page.locator('fieldset label .option-name').allInnerTexts()).toEqual([
+        'Blank framework',
+        'Online shop',
+        'Lead generation',
+      ]);
+      expect(await page.locator('.step-bar button[aria-current="step"]').getAttribute('aria-label')).toBe(
+        'Step 1: Macro conversion',
       );
-    expect(await page.locator('#status').getAttribute('aria-live')).toBe('assertive');
-    expect(await button.isDisabled()).toBe(false);
-    expect((await calls(page)).filter((c) => c.name === 'createFramework')).toHaveLength(1);
-    await screenshot(page, 'error');
-  });
+      await expectFitsWidth(page);
+      await screenshot(page, 'step1-new');
+      expect((await calls(page)).map((c) => c.name).sort()).toEqual(['listTemplates', 'readFramework']);
+      expect(dialogs).toEqual([]);
+    });
 
-  it('lists check findings errors first, each selecting its cell', async () => {
-    const { page } = await openSidebar('check', {
-      checkFramework: {
-        value: [
-          { severity: 'warning', message: 'There are 7 micro conversions; 3 to 5 keep the focus.' },
-          {
-            severity: 'error',
-            message: 'The milestone “Adds to cart” names no phase.',
-            sheet: 'Milestones',
-            a1: 'B3',
+    it('goes through the five steps with the keyboard and sends the request worked out by hand', async () => {
+      const { page, dialogs } = await openSidebar('planner', {
+        readFramework: { value: null },
+        listTemplates: { value: TEMPLATES },
+        createFramework: { value: { tabs: ['Macro', 'Phases'] } },
+      });
+      const kb = page.keyboard;
+      await page.getByRole('textbox', { name: 'Name', exact: true }).first().waitFor();
+      // Step 1: Tab from the name field walks the form in order; Enter saves and moves on.
+      await page.getByRole('textbox', { name: 'Name', exact: true }).focus();
+      await kb.type('Order');
+      await kb.press('Tab');
+      await kb.type('purchase');
+      await kb.press('Tab');
+      await kb.type('45.5');
+      await kb.press('Tab');
+      await kb.type('2,5');
+      await kb.press('Tab');
+      await kb.type('Kim');
+      await kb.press('Enter');
+      await expect.poll(() => page.locator('h2 .step-title').textContent()).toBe('Customer phases');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+
+      // Step 2: add two phases; an edit cancelled with Escape changes nothing.
+      for (const phase of ['Browsing', 'Deciding']) {
+        await page.getByRole('button', { name: 'Add phase' }).focus();
+        await kb.press('Enter');
+        expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('name');
+        await kb.type(phase);
+        await kb.press('Enter');
+      }
+      await page.getByRole('button', { name: 'Rename “Browsing”' }).focus();
+      await kb.press('Enter');
+      await kb.press('Control+A');
+      await kb.type('Something else');
+      await kb.press('Escape');
+      expect(await page.locator('ol.items .item-name').allInnerTexts()).toEqual(['Browsing', 'Deciding']);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+        'Rename “Browsing”',
+      );
+      await kb.press('Enter');
+      await kb.press('Control+A');
+      await kb.type('Looking around');
+      await kb.press('Enter');
+      await page.getByRole('button', { name: 'Move “Deciding” up' }).focus();
+      await kb.press('Enter');
+      await page.getByRole('button', { name: 'Move “Deciding” down' }).focus();
+      await kb.press('Enter');
+      expect(await page.locator('ol.items .item-name').allInnerTexts()).toEqual([
+        'Looking around',
+        'Deciding',
+      ]);
+      await page.getByRole('button', { name: 'Next: Milestones' }).focus();
+      await kb.press('Enter');
+
+      // Step 3: a target over 100 % is refused in the form, then corrected.
+      await page.getByRole('button', { name: 'Add milestone to “Looking around”' }).focus();
+      await kb.press('Enter');
+      await kb.type('Adds to cart');
+      await kb.press('Tab');
+      await kb.type('add_to_cart');
+      await page.getByLabel('Target').fill('150');
+      await page.getByLabel('Target').focus();
+      await kb.press('Enter');
+      await expect.poll(() => page.locator('.form-error').textContent()).toContain('at most 100');
+      expect(await page.getByLabel('Target').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('target');
+      await kb.press('Control+A');
+      await kb.type('20');
+      await page.getByLabel('Priority').selectOption('High');
+      await page.getByLabel('Owner').focus();
+      await kb.type('Ana');
+      await kb.press('Enter');
+      await page.getByRole('button', { name: 'Add milestone to “Deciding”' }).focus();
+      await kb.press('Enter');
+      await kb.type('Begins checkout');
+      await kb.press('Tab');
+      await kb.type('begin_checkout');
+      await kb.press('Enter');
+      await screenshot(page, 'step3-milestones');
+      await page.getByRole('button', { name: 'Next: Secondary' }).click();
+
+      // Step 4, then step 5 writes.
+      await page.getByRole('button', { name: 'Add secondary action' }).focus();
+      await kb.press('Enter');
+      await kb.type('Shares a product');
+      await kb.press('Tab');
+      await kb.type('share');
+      await kb.press('Enter');
+      await page.getByRole('button', { name: 'Step 5: Create the funnel' }).focus();
+      await kb.press('Enter');
+      await expectFitsWidth(page);
+      await screenshot(page, 'step5-summary');
+      await page.getByRole('button', { name: 'Create / update tabs' }).focus();
+      await kb.press('Enter');
+      await expect.poll(() => statusText(page)).toBe('Done. Tabs written: Macro, Phases.');
+
+      const milestone = { metric: '', owner: '', priority: 'Medium', dataSource: '', status: 'Planned' };
+      const create = (await calls(page)).filter((c) => c.name === 'createFramework');
+      expect(create).toHaveLength(1);
+      expect(create[0]!.hadDate).toBe(false);
+      expect(create[0]!.args).toEqual([
+        {
+          macro: {
+            name: 'Order',
+            eventName: 'purchase',
+            valuePerConversion: 45.5,
+            targetRate: 0.025,
+            owner: 'Kim',
           },
-          { severity: 'warning', message: 'No owner for “Views a product”.', sheet: 'Milestones', a1: 'E2' },
-          {
-            severity: 'error',
-            message: 'There are two macro conversions; keep one.',
-            sheet: 'Macro',
-            a1: 'A3',
-          },
+          phases: [
+            { name: 'Looking around', customerGoal: '' },
+            { name: 'Deciding', customerGoal: '' },
+          ],
+          milestones: [
+            {
+              ...milestone,
+              name: 'Adds to cart',
+              eventName: 'add_to_cart',
+              target: 0.2,
+              owner: 'Ana',
+              priority: 'High',
+              phase: 'Looking around',
+            },
+            {
+              ...milestone,
+              name: 'Begins checkout',
+              eventName: 'begin_checkout',
+              target: null,
+              phase: 'Deciding',
+            },
+          ],
+          secondaryActions: [{ ...milestone, name: 'Shares a product', eventName: 'share', target: null }],
+        },
+      ]);
+      // After writing, the framework is read back from the tabs.
+      expect((await calls(page)).filter((c) => c.name === 'readFramework')).toHaveLength(2);
+      expect(dialogs).toEqual([]);
+    });
+
+    it('fills every step from a template that carries its content', async () => {
+      const { page } = await openSidebar('planner', {
+        readFramework: { value: null },
+        listTemplates: { value: TEMPLATES },
+      });
+      await page.getByLabel(/Online shop/).check();
+      await page.getByRole('button', { name: 'Use this start' }).click();
+      expect(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Purchase');
+      expect(await page.getByLabel('Target conversion rate').inputValue()).toBe('2');
+      expect(await page.getByLabel('Value per conversion').inputValue()).toBe('60');
+      await page.getByRole('button', { name: 'Step 3: Process milestones' }).click();
+      expect(await page.locator('.group h3').allInnerTexts()).toEqual(['Looking around']);
+      expect(await page.locator('.item .secondary').first().textContent()).toBe(
+        'add_to_cart · target 10 % · Ana · High',
+      );
+    });
+
+    it('shows a listed template’s rows from the bundled copy before anything is written', async () => {
+      const { page } = await openSidebar('planner', {
+        readFramework: { value: null },
+        listTemplates: {
+          value: [
+            { id: 'ecommerce', name: 'E-commerce', description: 'Shop' },
+            { id: 'blank', name: 'Blank', description: 'Nothing' },
+          ],
+        },
+        createFramework: { value: {} },
+      });
+      // The server's own blank replaces the page's, so it is offered once.
+      expect(await page.locator('.option-name').allTextContents()).toEqual(['E-commerce', 'Blank']);
+      await page.getByLabel(/E-commerce/).check();
+      await page.getByRole('button', { name: 'Use this start' }).click();
+      const shop = getTemplate('ecommerce').framework;
+      expect(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe(
+        shop.macro.name,
+      );
+      await page.getByRole('button', { name: 'Step 2: Customer phases' }).click();
+      expect(await page.locator('ol.items .item-name').allTextContents()).toEqual(
+        shop.phases.map((p) => p.name),
+      );
+      await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
+      await page.getByRole('button', { name: 'Create / update tabs' }).click();
+      await expect.poll(() => statusText(page)).toBe('Done: the tabs are up to date.');
+      const create = (await calls(page)).find((c) => c.name === 'createFramework');
+      expect(create?.args).toEqual([
+        {
+          macro: shop.macro,
+          phases: shop.phases,
+          milestones: shop.milestones,
+          secondaryActions: shop.secondaryActions,
+        },
+      ]);
+    });
+
+    it('sends only the template id and what the user added when a template comes without content', async () => {
+      const { page } = await openSidebar('planner', {
+        readFramework: { value: null },
+        listTemplates: { value: TEMPLATES },
+        createFramework: { value: {} },
+      });
+      await page.getByLabel(/Lead generation/).check();
+      await page.getByRole('button', { name: 'Use this start' }).click();
+      await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
+      expect(await page.locator('dl.summary').textContent()).toContain('Lead generation');
+      await page.getByRole('button', { name: 'Create / update tabs' }).click();
+      await expect.poll(() => statusText(page)).toBe('Done: the tabs are up to date.');
+      const create = (await calls(page)).find((c) => c.name === 'createFramework');
+      expect(create?.args).toEqual([{ template: 'leads' }]);
+    });
+
+    it('reads the framework back from the tabs and opens on the summary', async () => {
+      const { page } = await openSidebar('planner', {
+        readFramework: { value: framework() },
+        listTemplates: { value: TEMPLATES },
+      });
+      await expect.poll(() => page.locator('h2 .step-title').textContent()).toBe('Create the funnel');
+      const summary = await page.locator('dl.summary').textContent();
+      expect(summary).toContain('Order (purchase) target 2.5 %');
+      expect(summary).toContain('Looking around · 1 milestone');
+      expect(summary).toContain('Deciding · 0 milestones');
+      expect(summary).toContain('1 action');
+      await page.getByRole('button', { name: 'Step 1: Macro conversion' }).click();
+      expect(await page.getByLabel('Target conversion rate').inputValue()).toBe('2.5');
+      // Escape undoes an unsaved edit of the macro.
+      await page.getByLabel('Owner').fill('Someone');
+      await page.getByLabel('Owner').press('Escape');
+      expect(await page.getByLabel('Owner').inputValue()).toBe('Kim');
+      // Leaving a step saves a changed edit first; a bad value keeps the user there.
+      await page.getByLabel('Target conversion rate').fill('101');
+      await page.getByRole('button', { name: 'Step 2: Customer phases' }).click();
+      expect(await page.locator('h2 .step-title').textContent()).toBe('Macro conversion');
+      expect(await page.locator('.form-error').textContent()).toContain('at most 100');
+      await page.getByLabel('Target conversion rate').fill('3');
+      await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
+      expect(await page.locator('dl.summary').textContent()).toContain('target 3 %');
+      await screenshot(page, 'summary-read-back');
+    });
+
+    it('keeps unwritten changes while the user looks at another view', async () => {
+      const { page } = await openSidebar('planner', {
+        readFramework: { value: framework() },
+        listTemplates: { value: [] },
+      });
+      await page.getByRole('button', { name: 'Step 2: Customer phases' }).click();
+      await page.getByRole('button', { name: 'Add phase' }).click();
+      await page.getByLabel('Phase name').fill('Coming back');
+      await page.getByLabel('Phase name').press('Enter');
+      await page.getByRole('button', { name: 'Help' }).click();
+      await page.getByRole('button', { name: 'Plan' }).click();
+      expect(await page.locator('ol.items .item-name').allTextContents()).toEqual([
+        'Looking around',
+        'Deciding',
+        'Coming back',
+      ]);
+      expect(await statusText(page)).toContain('Your changes are kept here');
+      // Kept, not read again over the user's draft.
+      expect((await calls(page)).filter((c) => c.name === 'readFramework')).toHaveLength(1);
+      await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
+      expect(await page.locator('.unsaved').textContent()).toBe(
+        'Changes made in the steps are not in the sheet yet.',
+      );
+    });
+
+    it('shows hostile names from the sheet as text in every view, running none of them', async () => {
+      const hostile = framework({
+        macro: {
+          name: HOSTILE_IMG,
+          eventName: HOSTILE_SCRIPT,
+          valuePerConversion: null,
+          targetRate: null,
+          owner: '',
+        },
+        phases: [{ name: HOSTILE_SCRIPT, customerGoal: HOSTILE_IMG }],
+        milestones: [
+          { ...framework().milestones[0], name: HOSTILE_IMG, owner: HOSTILE_SCRIPT, phase: HOSTILE_SCRIPT },
         ],
-      },
-      selectCell: { value: null },
+        secondaryActions: [{ ...framework().secondaryActions[0], name: HOSTILE_SCRIPT }],
+      });
+      const responses: Responses = {
+        readFramework: { value: hostile },
+        listTemplates: { value: [{ id: 'x', name: HOSTILE_IMG, description: HOSTILE_SCRIPT }] },
+        checkFramework: {
+          value: [
+            {
+              severity: 'error',
+              message: `Owner missing for ${HOSTILE_IMG}`,
+              sheet: HOSTILE_SCRIPT,
+              a1: 'B2',
+            },
+          ],
+        },
+        createFramework: { error: `Cannot write ${HOSTILE_IMG}` },
+      };
+      const { page, dialogs } = await openSidebar('planner', responses);
+      await expect.poll(() => page.locator('dl.summary').textContent()).toContain(HOSTILE_IMG);
+      expect(await page.locator('dl.summary').textContent()).toContain(HOSTILE_SCRIPT);
+      await page.getByRole('button', { name: 'Create / update tabs' }).click();
+      await expect.poll(() => statusText(page)).toBe(`Cannot write ${HOSTILE_IMG}`);
+      for (const step of [
+        'Step 1: Macro conversion',
+        'Step 2: Customer phases',
+        'Step 3: Process milestones',
+      ]) {
+        await page.getByRole('button', { name: step }).click();
+        const text = await page.locator('#view').textContent();
+        expect(text).toContain(step === 'Step 1: Macro conversion' ? HOSTILE_SCRIPT : HOSTILE_IMG);
+      }
+      expect(await page.locator('.group h3').first().textContent()).toBe(HOSTILE_SCRIPT);
+      await page.getByRole('button', { name: 'Step 1: Macro conversion' }).click();
+      expect(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe(HOSTILE_IMG);
+      expect(await page.locator('.option-name').allTextContents()).toContain(HOSTILE_IMG);
+      await page.getByRole('button', { name: 'Check' }).click();
+      await expect
+        .poll(() => page.locator('.finding-message').textContent())
+        .toBe(`Owner missing for ${HOSTILE_IMG}`);
+      await expectFitsWidth(page);
+      expect(await page.locator('.finding button').textContent()).toBe(`Go to ${HOSTILE_SCRIPT}!B2`);
+      await screenshot(page, 'hostile-check');
+
+      expect(await page.locator('img').count()).toBe(0);
+      expect(await page.locator('script').count()).toBe(1);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
     });
-    await expect.poll(() => page.locator('.check-summary').textContent()).toBe('2 errors, 2 warnings.');
-    expect(await page.locator('.finding .badge').allInnerTexts()).toEqual([
-      'Error',
-      'Error',
-      'Warning',
-      'Warning',
-    ]);
-    expect(await page.locator('.finding-message').first().textContent()).toBe(
-      'The milestone “Adds to cart” names no phase.',
-    );
-    await expectFitsWidth(page);
-    await screenshot(page, 'check');
-    await page.getByRole('button', { name: /Select Macro!A3/ }).focus();
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(async () => (await calls(page)).filter((c) => c.name === 'selectCell').map((c) => c.args))
-      .toEqual([['Macro', 'A3']]);
-    expect(await page.locator('.finding button').count()).toBe(3);
-  });
 
-  it('offers the PDF export in a new tab, and refuses an address that is not http(s)', async () => {
-    const url = 'https://docs.google.com/spreadsheets/d/abc123/export?format=pdf&gid=42&portrait=false';
-    const { page } = await openSidebar('print', { getPrintInfo: { value: { url } } });
-    const link = page.getByRole('link', { name: 'Open the PDF' });
-    await link.waitFor();
-    expect(await link.getAttribute('href')).toBe(url);
-    expect(await link.getAttribute('target')).toBe('_blank');
-    expect(await link.getAttribute('rel')).toBe('noopener');
-    await screenshot(page, 'print');
-
-    const bad = await openSidebar('print', { getPrintInfo: { value: { url: 'javascript:alert(1)' } } });
-    await expect.poll(() => statusText(bad.page)).toContain('no usable PDF address');
-    expect(await bad.page.locator('a').count()).toBe(0);
-  });
-
-  it('sends the Analyse step its range and the macro event, and shows a missing server function plainly', async () => {
-    const { page } = await openSidebar('planner', {
-      readFramework: { value: framework() },
-      listTemplates: { value: [] },
+    it('shows progress while writing, ignores a second press, and shows a failure as plain text', async () => {
+      const { page } = await openSidebar('planner', {
+        readFramework: { value: framework() },
+        listTemplates: { value: [] },
+        createFramework: { hold: true, value: null },
+      });
+      const button = page.getByRole('button', { name: 'Create / update tabs' });
+      await button.click();
+      await expect.poll(() => page.locator('#status').getAttribute('class')).toBe('status status-progress');
+      expect(await statusText(page)).toContain('Creating and updating the tabs');
+      expect(await button.isDisabled()).toBe(true);
+      await button.click({ force: true });
+      await screenshot(page, 'progress');
+      await page.evaluate(() => {
+        const w = window as unknown as { __responses: Responses; __pending: Record<string, () => void> };
+        w.__responses.createFramework = {
+          error:
+            'Exception: The framework has values that cannot be used:\nPhase 1: name is missing.\nMilestone 2: target 3 is above 100%.',
+        };
+        w.__pending.createFramework!();
+      });
+      // One problem per line, as the server wrote them, without its "Exception: " prefix
+      // (innerText, unlike textContent, shows whether the line breaks are rendered).
+      await expect
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered line breaks are the point
+        .poll(() => page.locator('#status').innerText())
+        .toBe(
+          'The framework has values that cannot be used:\nPhase 1: name is missing.\nMilestone 2: target 3 is above 100%.',
+        );
+      expect(await page.locator('#status').getAttribute('aria-live')).toBe('assertive');
+      expect(await button.isDisabled()).toBe(false);
+      expect((await calls(page)).filter((c) => c.name === 'createFramework')).toHaveLength(1);
+      await screenshot(page, 'error');
     });
-    await page.getByRole('button', { name: 'Step 6: Analyse the data' }).click();
-    expect(await page.getByLabel('Data range').inputValue()).toBe('Data!A:Z');
-    expect(await page.getByLabel('Macro event').inputValue()).toBe('purchase');
-    await page.getByLabel('Data range').fill('  ');
-    await page.getByLabel('Data range').press('Enter');
-    expect(await page.locator('.form-error').textContent()).toBe('Data range is required.');
-    expect((await calls(page)).filter((c) => c.name === 'createInsights')).toEqual([]);
-    await page.getByLabel('Data range').fill("'GA4 export'!A1:D500");
-    await page.getByLabel('Data range').press('Enter');
-    await expect.poll(() => statusText(page)).toBe('Script function not found: createInsights');
-    const sent = (await calls(page)).filter((c) => c.name === 'createInsights').map((c) => c.args);
-    expect(sent).toEqual([[{ dataRange: "'GA4 export'!A1:D500", macroEvent: 'purchase' }]]);
-    await screenshot(page, 'analyse');
-  });
 
-  it('explains the three ways to use the add-on in Help, within 300 px', async () => {
-    const { page } = await openSidebar('help', {});
-    expect(await page.locator('h3').allInnerTexts()).toEqual([
-      'Plan the framework',
-      'Measure a funnel from an export',
-      'Print it',
-    ]);
-    expect(await page.locator('nav.views [aria-current="page"]').textContent()).toBe('Help');
-    await expectFitsWidth(page);
-    await screenshot(page, 'help');
-    expect(await calls(page)).toEqual([]);
-  });
-});
+    it('lists check findings errors first, each selecting its cell', async () => {
+      const { page } = await openSidebar('check', {
+        checkFramework: {
+          value: [
+            { severity: 'warning', message: 'There are 7 micro conversions; 3 to 5 keep the focus.' },
+            {
+              severity: 'error',
+              message: 'The milestone “Adds to cart” names no phase.',
+              sheet: 'Milestones',
+              a1: 'B3',
+            },
+            {
+              severity: 'warning',
+              message: 'No owner for “Views a product”.',
+              sheet: 'Milestones',
+              a1: 'E2',
+            },
+            {
+              severity: 'error',
+              message: 'There are two macro conversions; keep one.',
+              sheet: 'Macro',
+              a1: 'A3',
+            },
+          ],
+        },
+        selectCell: { value: null },
+      });
+      await expect.poll(() => page.locator('.check-summary').textContent()).toBe('2 errors, 2 warnings.');
+      expect(await page.locator('.finding .badge').allInnerTexts()).toEqual([
+        'Error',
+        'Error',
+        'Warning',
+        'Warning',
+      ]);
+      expect(await page.locator('.finding-message').first().textContent()).toBe(
+        'The milestone “Adds to cart” names no phase.',
+      );
+      await expectFitsWidth(page);
+      await screenshot(page, 'check');
+      await page.getByRole('button', { name: /Select Macro!A3/ }).focus();
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(async () => (await calls(page)).filter((c) => c.name === 'selectCell').map((c) => c.args))
+        .toEqual([['Macro', 'A3']]);
+      expect(await page.locator('.finding button').count()).toBe(3);
+    });
+
+    it('offers the PDF export in a new tab, and refuses an address that is not http(s)', async () => {
+      const url = 'https://docs.google.com/spreadsheets/d/abc123/export?format=pdf&gid=42&portrait=false';
+      const { page } = await openSidebar('print', { getPrintInfo: { value: { url } } });
+      const link = page.getByRole('link', { name: 'Open the PDF' });
+      await link.waitFor();
+      expect(await link.getAttribute('href')).toBe(url);
+      expect(await link.getAttribute('target')).toBe('_blank');
+      expect(await link.getAttribute('rel')).toBe('noopener');
+      await screenshot(page, 'print');
+
+      const bad = await openSidebar('print', { getPrintInfo: { value: { url: 'javascript:alert(1)' } } });
+      await expect.poll(() => statusText(bad.page)).toContain('no usable PDF address');
+      expect(await bad.page.locator('a').count()).toBe(0);
+    });
+
+    it('sends the Analyse step its range and the macro event, and shows a missing server function plainly', async () => {
+      const { page } = await openSidebar('planner', {
+        readFramework: { value: framework() },
+        listTemplates: { value: [] },
+      });
+      await page.getByRole('button', { name: 'Step 6: Analyse the data' }).click();
+      expect(await page.getByLabel('Data range').inputValue()).toBe('Data!A:Z');
+      expect(await page.getByLabel('Macro event').inputValue()).toBe('purchase');
+      await page.getByLabel('Data range').fill('  ');
+      await page.getByLabel('Data range').press('Enter');
+      expect(await page.locator('.form-error').textContent()).toBe('Data range is required.');
+      expect((await calls(page)).filter((c) => c.name === 'createInsights')).toEqual([]);
+      await page.getByLabel('Data range').fill("'GA4 export'!A1:D500");
+      await page.getByLabel('Data range').press('Enter');
+      await expect.poll(() => statusText(page)).toBe('Script function not found: createInsights');
+      const sent = (await calls(page)).filter((c) => c.name === 'createInsights').map((c) => c.args);
+      expect(sent).toEqual([[{ dataRange: "'GA4 export'!A1:D500", macroEvent: 'purchase' }]]);
+      await screenshot(page, 'analyse');
+    });
+
+    it('explains the three ways to use the add-on in Help, within 300 px', async () => {
+      const { page } = await openSidebar('help', {});
+      expect(await page.locator('h3').allInnerTexts()).toEqual([
+        'Plan the framework',
+        'Measure a funnel from an export',
+        'Print it',
+      ]);
+      expect(await page.locator('nav.views [aria-current="page"]').textContent()).toBe('Help');
+      await expectFitsWidth(page);
+      await screenshot(page, 'help');
+      expect(await calls(page)).toEqual([]);
+    });
+  },
+);
