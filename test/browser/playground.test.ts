@@ -390,6 +390,38 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('pastes a block from the clipboard at the selected cell, typed like an import', async () => {
+    await cell('B2').click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'event\tusers\nview_item\t12\nadd_to_cart\t5%');
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await expect.poll(() => cell('C3').textContent()).toBe('12');
+    expect((await sheet('Sheet1')).values).toEqual([
+      ['', '', ''],
+      ['', 'event', 'users'],
+      ['', 'view_item', 12],
+      ['', 'add_to_cart', '5%'],
+    ]);
+  });
+
+  it('closes the sidebar when the sidebar calls google.script.host.close()', async () => {
+    await page.click('#menu-extensions');
+    await page.getByRole('menuitem', { name: 'Help' }).click();
+    const frame = page.frameLocator('#sidebar-frame');
+    await frame.locator('body').waitFor();
+    await page
+      .locator('#sidebar-frame')
+      .evaluate((iframe: HTMLIFrameElement) =>
+        (
+          iframe.contentWindow as unknown as { google: { script: { host: { close(): void } } } }
+        ).google.script.host.close(),
+      );
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    expect(((await api('GET', '/api/ui')).body as { sidebar?: unknown }).sidebar).toBeUndefined();
+  });
+
   it('shows an error’s message on hover', async () => {
     await put('Sheet1', 'A1', [['=FUNNEL("x", "a, b")']]);
     await page.reload();

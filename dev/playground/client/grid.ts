@@ -37,6 +37,12 @@ export function renderSheet(sheet: SheetView, handlers: GridHandlers): HTMLEleme
   for (let c = 1; c <= columns; c++) headRow.appendChild(el('th', { text: columnLetters(c) }));
   table.appendChild(el('thead', {}, [headRow]));
 
+  // Left offsets of the frozen columns, which stick to the left edge while scrolling sideways.
+  const frozenLeft: number[] = [];
+  for (let c = 1, left = ROW_HEAD_WIDTH; c <= sheet.frozenColumns; c++) {
+    frozenLeft.push(left);
+    left += width(c);
+  }
   const body = el('tbody');
   for (let r = 1; r <= rows; r++) {
     const tr = el('tr', { attrs: { 'data-row': String(r) } });
@@ -51,6 +57,11 @@ export function renderSheet(sheet: SheetView, handlers: GridHandlers): HTMLEleme
     for (let c = 1; c <= columns; c++) {
       const td = renderCell(cells.get(cellKey(r, c)), r, c, handlers);
       if (r <= sheet.frozenRows) td.style.top = top;
+      if (c <= sheet.frozenColumns) {
+        td.classList.add('frozen-column');
+        if (c === sheet.frozenColumns) td.classList.add('frozen-column-last');
+        td.style.left = `${frozenLeft[c - 1]}px`;
+      }
       tr.appendChild(td);
     }
     body.appendChild(tr);
