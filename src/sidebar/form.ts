@@ -76,8 +76,12 @@ interface EditFormOptions {
   saveOnLeave?: boolean;
 }
 
+function describedBy(field: Element): string[] {
+  return (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+}
+
 export function editForm(o: EditFormOptions): HTMLFormElement {
-  const errorBox = el('p', { class: 'error form-error', role: 'alert' });
+  const errorBox = el('p', { id: uniqueId('form-error'), class: 'error form-error', role: 'alert' });
   const form = el(
     'form',
     { class: 'edit-form', novalidate: true, 'aria-label': o.label, 'data-focus': o.focusKey },
@@ -100,7 +104,15 @@ export function editForm(o: EditFormOptions): HTMLFormElement {
     event.preventDefault();
     const values: FormValues = {};
     for (const [key, value] of new FormData(form).entries()) values[key] = String(value);
-    for (const bad of form.querySelectorAll('[aria-invalid]')) bad.removeAttribute('aria-invalid');
+    for (const bad of form.querySelectorAll('[aria-invalid]')) {
+      bad.removeAttribute('aria-invalid');
+      bad.setAttribute(
+        'aria-describedby',
+        describedBy(bad)
+          .filter((id) => id !== errorBox.id)
+          .join(' '),
+      );
+    }
     errorBox.textContent = '';
     const error = o.onSubmit(values);
     if (!error) return;
@@ -108,6 +120,8 @@ export function editForm(o: EditFormOptions): HTMLFormElement {
     const field = form.elements.namedItem(error.field);
     if (field instanceof HTMLElement) {
       field.setAttribute('aria-invalid', 'true');
+      // Screen readers read the message again with the field it is about.
+      field.setAttribute('aria-describedby', [...describedBy(field), errorBox.id].join(' '));
       field.focus();
     }
   });

@@ -325,6 +325,8 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await kb.press('Enter');
       await expect.poll(() => page.locator('.form-error').textContent()).toContain('at most 100');
       expect(await page.getByLabel('Target').getAttribute('aria-invalid')).toBe('true');
+    const errorId = await page.locator('.form-error').getAttribute('id');
+    expect(await page.getByLabel('Target').getAttribute('aria-describedby')).toBe(errorId);
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('target');
       await kb.press('Control+A');
       await kb.type('20');
