@@ -72,14 +72,12 @@ export class FormulaHost implements FormulaNotes {
     return this.messages.get(`${sheet}!${row}:${column}`);
   }
 
+  /** The array results on a sheet whose formula is still there (a cleared formula spills nothing). */
   spills(sheet: string): { row: number; column: number; rows: number; columns: number }[] {
-    return [...(this.spillSizes.get(sheet)?.values() ?? [])];
-  }
-
-  /** Forgets what the previous workbook's formulas left (after a reset or a renamed sheet). */
-  clear(): void {
-    this.messages.clear();
-    this.spillSizes.clear();
+    const model = this.model.sheetByName(sheet);
+    return [...(this.spillSizes.get(sheet)?.values() ?? [])].filter(
+      (s) => model?.cell(s.row, s.column)?.formula,
+    );
   }
 }
 

@@ -28,7 +28,6 @@ function extent(sheet: SheetModel, notes: FormulaNotes, forPage: boolean): { row
   let rows = forPage ? Math.min(used.rows, sheet.lastRow() + FORMATTED_MARGIN) : sheet.lastRow();
   let columns = forPage ? used.columns : sheet.lastColumn();
   for (const s of notes.spills(sheet.name)) {
-    if (!sheet.cell(s.row, s.column)?.formula) continue;
     rows = Math.max(rows, s.row + s.rows - 1);
     columns = Math.max(columns, s.column + s.columns - 1);
   }

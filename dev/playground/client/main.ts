@@ -172,8 +172,17 @@ async function commit(row: number, column: number, text: string): Promise<void> 
   });
 }
 
+/** True when keys and pastes belong to a form field (a dropdown cell, the formula bar, a dialog). */
+function inFormField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLSelectElement ||
+    target instanceof HTMLTextAreaElement
+  );
+}
+
 grid.addEventListener('keydown', (event) => {
-  if (state.editing) return;
+  if (state.editing || inFormField(event.target)) return;
   const { row, column } = state.selected;
   const moves: Record<string, [number, number]> = {
     ArrowUp: [-1, 0],
@@ -210,7 +219,7 @@ formulaInput.addEventListener('keydown', (event) => {
 
 // Pasting a block (from a spreadsheet or a CSV file) fills cells from the selected one.
 document.addEventListener('paste', (event) => {
-  if (state.editing || document.activeElement === formulaInput) return;
+  if (state.editing || inFormField(document.activeElement)) return;
   const text = event.clipboardData?.getData('text/plain') ?? '';
   const sheet = currentSheet();
   if (!text || !sheet) return;
