@@ -16,6 +16,13 @@ const ALLOWED_WITHOUT_AUTH = new Set([
   'Menu.addToUi',
 ]);
 
+/** The OAuth scope Apps Script names when a call is refused (the two scopes of our manifest). */
+function scopeFor(method: string): string {
+  const service = method.slice(0, method.indexOf('.'));
+  const ui = ['Ui', 'HtmlService', 'HtmlOutput', 'HtmlTemplate'].includes(service);
+  return `https://www.googleapis.com/auth/${ui ? 'script.container.ui' : 'spreadsheets.currentonly'}`;
+}
+
 export class CallCounter {
   private counts = new Map<string, number>();
   private order: string[] = [];
@@ -29,8 +36,8 @@ export class CallCounter {
     this.order.push(method);
     if (this.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTH.has(method)) {
       throw new Error(
-        `You do not have permission to call ${method} in AuthMode.NONE. ` +
-          'An add-on may only build its menu before the user authorizes it.',
+        `You do not have permission to call ${method}. Required permissions: ${scopeFor(method)} ` +
+          '(the add-on runs in AuthMode.NONE, where it may only build its menu).',
       );
     }
   }

@@ -32,6 +32,21 @@ describe('data validation', () => {
     ).toEqual([true, false]);
   });
 
+  it('counts every builder call', () => {
+    const { app, fake, milestones } = setup();
+    fake.calls.reset();
+    milestones
+      .getRange('A2:A9')
+      .setDataValidation(app.newDataValidation().requireNumberBetween(0, 1).build());
+    expect(fake.calls.byMethod()).toEqual({
+      'DataValidationBuilder.build': 1,
+      'DataValidationBuilder.requireNumberBetween': 1,
+      'Range.setDataValidation': 1,
+      'Sheet.getRange': 1,
+      'SpreadsheetApp.newDataValidation': 1,
+    });
+  });
+
   it('builds a dropdown from a range of another sheet', () => {
     const { app, milestones, phases } = setup();
     const rule = app.newDataValidation().requireValueInRange(phases.getRange('A2:A20')).build();

@@ -6,7 +6,12 @@ describe('AuthMode.NONE', () => {
     const fake = createFakeServices({ authMode: 'NONE' });
     fake.SpreadsheetApp.getUi().createAddonMenu().addItem('Open', 'showPlanner').addToUi();
     expect(() => fake.SpreadsheetApp.getActiveSpreadsheet()).toThrow(
-      /permission to call SpreadsheetApp.getActiveSpreadsheet in AuthMode.NONE/,
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: ' +
+        'https://www.googleapis.com/auth/spreadsheets.currentonly (the add-on runs in AuthMode.NONE, ' +
+        'where it may only build its menu).',
+    );
+    expect(() => fake.SpreadsheetApp.getUi().showSidebar(fake.HtmlService.createHtmlOutput(''))).toThrow(
+      /HtmlService.createHtmlOutput. Required permissions: https:\/\/www.googleapis.com\/auth\/script.container.ui/,
     );
     expect(() => fake.PropertiesService.getDocumentProperties()).toThrow(/AuthMode.NONE/);
     expect(() => fake.HtmlService.createHtmlOutput('x')).toThrow(/AuthMode.NONE/);
