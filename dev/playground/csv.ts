@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 
 export function detectDelimiter(text: string): string {
   const dataLines = text
+    .replace(/^\uFEFF/, '')
     .split(/\r\n|\n|\r/)
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))
     .slice(0, 20)

@@ -443,6 +443,32 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
     await page.screenshot({ path: artifactPath('hostile-names') });
   });
 
+  it('shows hostile framework names written by the add-on as text, in the grid and the sidebar', async () => {
+    const hostileName = '<img src=x onerror=alert(1)>';
+    const hostileOwner = '"><script>alert(2)</script>';
+    const created = await api('POST', '/api/run/createFramework', [
+      {
+        template: 'ecommerce',
+        macro: { name: hostileName, eventName: 'purchase', targetRate: 0.02, owner: hostileOwner },
+      },
+    ]);
+    expect(created.body.ok).toBe(true);
+    await page.getByRole('tab', { name: 'Macro', exact: true }).click();
+    await expect.poll(() => cell('A2').textContent()).toBe(hostileName);
+    expect(await cell('E2').textContent()).toBe(hostileOwner);
+    await page.getByRole('tab', { name: 'Dashboard', exact: true }).click();
+    await expect
+      .poll(() => page.locator('#grid td').filter({ hasText: hostileName }).count())
+      .toBeGreaterThan(0);
+    await page.click('#menu-extensions');
+    await page.getByRole('menuitem', { name: 'Open planner' }).click();
+    await page.frameLocator('#sidebar-frame').getByText(hostileName).first().waitFor();
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.frameLocator('#sidebar-frame').locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.screenshot({ path: artifactPath('hostile-framework') });
+  });
+
   it('loads the sample export in one click and draws its funnel', async () => {
     await page.click('#load-sample');
     await page.getByRole('tab', { name: 'Sample funnel' }).waitFor();
