@@ -72,7 +72,8 @@ function benchFunnel(context, outsideVm, data, runs) {
   try {
     cold = timeOnce(() => call(WINDOWS[0]));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // The bundle's Error comes from another realm: instanceof Error is false there.
+    const message = typeof error?.message === 'string' ? error.message : String(error);
     if (/being built/i.test(message)) return { available: false, reason: message };
     return { available: false, failed: true, reason: message };
   }
