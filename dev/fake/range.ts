@@ -595,7 +595,10 @@ function overlaps(a: Rect, b: Rect): boolean {
   );
 }
 
-/** Range.clear / Sheet.clear: contents and formats unless the options narrow it (as in Apps Script). */
+/**
+ * Range.clear / Sheet.clear: contents and formats unless the options narrow it (as in Apps Script).
+ * The fake has no comments, so `commentsOnly` clears nothing; `notesOnly` is Sheet.clearNotes.
+ */
 export function clearCells(
   sheet: SheetModel,
   rect: Rect,
@@ -604,10 +607,15 @@ export function clearCells(
     formatOnly?: boolean;
     validationsOnly?: boolean;
     commentsOnly?: boolean;
+    notesOnly?: boolean;
   } = {},
 ): void {
   const narrowed =
-    options.contentsOnly || options.formatOnly || options.validationsOnly || options.commentsOnly;
+    options.contentsOnly ||
+    options.formatOnly ||
+    options.validationsOnly ||
+    options.commentsOnly ||
+    options.notesOnly;
   for (let r = rect.row; r < rect.row + rect.numRows; r++) {
     for (let c = rect.column; c < rect.column + rect.numColumns; c++) {
       const cell = sheet.cell(r, c);
@@ -618,7 +626,7 @@ export function clearCells(
       }
       if (!narrowed || options.formatOnly) for (const key of FORMAT_KEYS) delete cell[key];
       if (options.validationsOnly) delete cell.validation;
-      if (options.commentsOnly) delete cell.note;
+      if (options.notesOnly) delete cell.note;
       sheet.tidy(r, c);
     }
   }

@@ -384,7 +384,7 @@ export class FakeSheet {
   }
   clearNotes(): FakeSheet {
     this.#count('clearNotes');
-    clearCells(this.#sheet, this.#all(), { commentsOnly: true });
+    clearCells(this.#sheet, this.#all(), { notesOnly: true });
     return this;
   }
 }

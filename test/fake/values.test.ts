@@ -188,6 +188,28 @@ describe('clearing', () => {
     expect(range.getFontWeights()).toEqual([['normal', 'normal']]);
   });
 
+  it('clear options narrow what goes; notes go only with clearNotes', () => {
+    const { fake, sheet } = fresh();
+    const rule = fake.SpreadsheetApp.newDataValidation().requireCheckbox().build();
+    const range = sheet
+      .getRange('A1')
+      .setValue(true)
+      .setBackground('#eeeeee')
+      .setNote('n')
+      .setDataValidation(rule);
+    range.clear({ commentsOnly: true });
+    expect([range.getValue(), range.getBackground(), range.getNote()]).toEqual([true, '#eeeeee', 'n']);
+    range.clear({ validationsOnly: true });
+    expect(range.getDataValidation()).toBeNull();
+    expect(range.getValue()).toBe(true);
+    range.clear({ formatOnly: true });
+    expect([range.getValue(), range.getBackground()]).toEqual([true, '#ffffff']);
+    range.clear({ contentsOnly: true });
+    expect([range.getValue(), range.getNote()]).toEqual(['', 'n']);
+    sheet.clearNotes();
+    expect(range.getNote()).toBe('');
+  });
+
   it('sheet.clearContents empties every cell but keeps the sheet size', () => {
     const { sheet } = fresh();
     sheet.getRange('C3:D4').setValue(1);
