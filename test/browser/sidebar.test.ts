@@ -325,8 +325,8 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await kb.press('Enter');
       await expect.poll(() => page.locator('.form-error').textContent()).toContain('at most 100');
       expect(await page.getByLabel('Target').getAttribute('aria-invalid')).toBe('true');
-    const errorId = await page.locator('.form-error').getAttribute('id');
-    expect(await page.getByLabel('Target').getAttribute('aria-describedby')).toBe(errorId);
+      const errorId = await page.locator('.form-error').getAttribute('id');
+      expect(await page.getByLabel('Target').getAttribute('aria-describedby')).toBe(errorId);
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('target');
       await kb.press('Control+A');
       await kb.type('20');
@@ -497,6 +497,40 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
       expect(await page.locator('dl.summary').textContent()).toContain('target 3 %');
       await screenshot(page, 'summary-read-back');
+    });
+
+    it('says where to finish by hand what the sheet will not do: remove, rename or reorder its rows', async () => {
+      const { page } = await openSidebar('planner', {
+        readFramework: { value: framework() },
+        listTemplates: { value: [] },
+      });
+      await page.getByRole('button', { name: 'Step 2: Customer phases' }).click();
+      // Rows already in the sheet keep their order there: no arrows, a note instead.
+      expect(await page.getByRole('button', { name: /^Move/ }).count()).toBe(0);
+      expect(await page.locator('.step-body').textContent()).toContain(
+        "The order of the rows on the Phases tab is the funnel's order: to change it, move the rows there.",
+      );
+      await page.getByRole('button', { name: 'Remove “Deciding”' }).click();
+      expect(await statusText(page)).toBe(
+        'Removed “Deciding” here. The sheet keeps its row: delete that row on the Phases tab as well.',
+      );
+      await page.getByRole('button', { name: 'Add phase' }).click();
+      await page.getByLabel('Phase name').fill('Coming back');
+      await page.getByLabel('Phase name').press('Enter');
+      await page.getByRole('button', { name: 'Remove “Coming back”' }).click();
+      expect(await statusText(page)).toBe('Removed “Coming back”.');
+      await page.getByRole('button', { name: 'Rename “Looking around”' }).click();
+      await page.getByLabel('Phase name').fill('Browsing');
+      await page.getByLabel('Phase name').press('Enter');
+      expect(await statusText(page)).toBe(
+        'Renamed. Creating the tabs adds “Browsing” to the Phases tab and moves its milestones to it; then delete the row of “Looking around” there.',
+      );
+      await page.getByRole('button', { name: 'Step 3: Process milestones' }).click();
+      expect(await page.locator('.group h3').allTextContents()).toEqual(['Browsing']);
+      await page.getByRole('button', { name: 'Remove “Views a product”' }).click();
+      expect(await statusText(page)).toBe(
+        'Removed “Views a product” here. The sheet keeps its row: delete that row on the Milestones tab as well.',
+      );
     });
 
     it('keeps unwritten changes while the user looks at another view', async () => {

@@ -35,6 +35,8 @@ export interface PlannerState {
   pendingTemplate?: TemplateChoice;
   editing?: Editing;
   step: StepKey;
+  /** The framework as last read from the tabs; undefined while the sheet has none. */
+  sheet?: Framework;
   /** True once the draft differs from what was last read from the tabs. */
   unsaved?: boolean;
 }

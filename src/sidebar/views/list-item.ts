@@ -7,6 +7,8 @@ interface ItemOptions {
   title: string;
   details: Child[];
   editLabel: string;
+  /** False hides the up and down buttons (the order is set elsewhere). */
+  reorderable: boolean;
   canMoveUp: boolean;
   canMoveDown: boolean;
   onEdit(): void;
@@ -34,8 +36,12 @@ export function listItem(o: ItemOptions): HTMLLIElement {
     el('div', { class: 'item-text' }, [el('span', { class: 'item-name' }, [name]), ...o.details]),
     el('div', { class: 'item-actions' }, [
       button(`${o.editLabel} “${name}”`, o.editLabel, `${o.key}-edit`, o.onEdit),
-      button(`Move “${name}” up`, '↑', `${o.key}-up`, () => o.onMove(-1), !o.canMoveUp),
-      button(`Move “${name}” down`, '↓', `${o.key}-down`, () => o.onMove(1), !o.canMoveDown),
+      o.reorderable
+        ? button(`Move “${name}” up`, '↑', `${o.key}-up`, () => o.onMove(-1), !o.canMoveUp)
+        : null,
+      o.reorderable
+        ? button(`Move “${name}” down`, '↓', `${o.key}-down`, () => o.onMove(1), !o.canMoveDown)
+        : null,
       button(`Remove “${name}”`, '✕', `${o.key}-remove`, o.onRemove),
     ]),
   ]);

@@ -145,6 +145,7 @@ export function showPlanner(root: HTMLElement): void {
     );
     if (raw === undefined) return;
     state.framework = raw === null ? emptyFramework() : frameworkFrom(raw);
+    state.sheet = raw === null ? undefined : frameworkFrom(raw);
     state.pendingTemplate = undefined;
     state.unsaved = false;
     state.editing = undefined;
@@ -163,6 +164,7 @@ export function showPlanner(root: HTMLElement): void {
     ]);
     state.templates = templatesFrom(templates);
     state.framework = raw === undefined || raw === null ? emptyFramework() : frameworkFrom(raw);
+    state.sheet = raw === undefined || raw === null ? undefined : frameworkFrom(raw);
     // With no framework yet the user starts at step 1; otherwise at the overview of step 5.
     state.step = isEmptyFramework(state.framework) ? 'macro' : 'create';
     render();

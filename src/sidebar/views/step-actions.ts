@@ -9,6 +9,7 @@ import { formatPercent, parsePercent, requireText } from '../rules';
 import { emptyMicro } from '../shapes';
 import { showStatus } from '../status';
 import type { StepContext } from './context';
+import { canReorder, removedMessage, reorderNote } from './in-sheet';
 import { listItem, swap } from './list-item';
 
 type Kind = 'milestones' | 'secondaryActions';
@@ -123,6 +124,7 @@ function rows(ctx: StepContext, kind: Kind, indices: number[], phase: string): H
       title: item.name,
       details: [el('span', { class: 'secondary' }, [summaryLine(item)])],
       editLabel: 'Edit',
+      reorderable: canReorder(ctx.state, kind),
       canMoveUp: position > 0,
       canMoveDown: position < indices.length - 1,
       onEdit: () => ctx.change((s) => (s.editing = { list: kind, index }), 'action-form'),
@@ -139,7 +141,7 @@ function rows(ctx: StepContext, kind: Kind, indices: number[], phase: string): H
           s.framework[kind].splice(index, 1);
           s.editing = undefined;
         }, `add-${kind}-${phase}`);
-        showStatus('success', `Removed “${item.name || '(no name)'}”.`);
+        showStatus('success', removedMessage(ctx.state, kind, item));
       },
     });
   });
@@ -190,6 +192,7 @@ export function renderMilestones(ctx: StepContext): HTMLElement {
   const orphans = milestones.flatMap((m, i) => (known.has(m.phase) ? [] : [i]));
   return el('div', {}, [
     intro,
+    canReorder(ctx.state, 'milestones') ? null : el('p', { class: 'secondary' }, [reorderNote('milestones')]),
     ...groups,
     orphans.length
       ? el('section', { class: 'group orphans', 'aria-label': 'Milestones without a known phase' }, [

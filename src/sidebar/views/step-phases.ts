@@ -5,6 +5,7 @@ import { editForm, type FieldError, type FormValues, textField } from '../form';
 import { requireText } from '../rules';
 import { showStatus } from '../status';
 import type { StepContext } from './context';
+import { canReorder, isInSheet, removedMessage, reorderNote } from './in-sheet';
 import { listItem, swap } from './list-item';
 
 function phaseForm(ctx: StepContext, index: number): HTMLFormElement {
@@ -51,6 +52,7 @@ function savePhase(
     };
   }
   const updated: Phase = { name: name.value, customerGoal: (v.customerGoal ?? '').trim() };
+  const old = phases[index];
   ctx.change((s) => {
     const f = s.framework;
     if (index < 0) {
@@ -63,6 +65,13 @@ function savePhase(
     }
     s.editing = undefined;
   }, focusAfter);
+  // Phases are matched by name: a renamed phase is a new row, and the sheet never deletes the old one.
+  if (old && old.name !== updated.name && isInSheet(ctx.state, 'phases', old)) {
+    showStatus(
+      'success',
+      `Renamed. Creating the tabs adds “${updated.name}” to the Phases tab and moves its milestones to it; then delete the row of “${old.name}” there.`,
+    );
+  }
   return undefined;
 }
 
@@ -77,11 +86,10 @@ function removePhase(ctx: StepContext, index: number): void {
     },
     remaining === 0 ? 'phase-add' : `phase-${Math.min(index, remaining - 1)}-edit`,
   );
+  const removed = removedMessage(ctx.state, 'phases', phase);
   showStatus(
     'success',
-    orphans
-      ? `Removed the phase “${phase.name}”. Its ${orphans} milestone(s) need another phase: see step 3.`
-      : `Removed the phase “${phase.name}”.`,
+    orphans ? `${removed} Its ${orphans} milestone(s) need another phase: see step 3.` : removed,
   );
 }
 
@@ -100,6 +108,7 @@ export function renderPhases(ctx: StepContext): HTMLElement {
         el('span', { class: 'secondary' }, [`${count} milestone${count === 1 ? '' : 's'}`]),
       ],
       editLabel: 'Rename',
+      reorderable: canReorder(ctx.state, 'phases'),
       canMoveUp: i > 0,
       canMoveDown: i < phases.length - 1,
       onEdit: () => ctx.change((s) => (s.editing = { list: 'phases', index: i }), 'phase-form'),
@@ -115,6 +124,7 @@ export function renderPhases(ctx: StepContext): HTMLElement {
     el('p', { class: 'intro' }, [
       'The stages a customer goes through on the way to the macro conversion, named as they would put it. A new phase begins when a finished action leaves them with a new need.',
     ]),
+    canReorder(ctx.state, 'phases') ? null : el('p', { class: 'secondary' }, [reorderNote('phases')]),
     phases.length
       ? el('ol', { class: 'items', 'aria-label': 'Phases' }, items)
       : el('p', { class: 'empty' }, ['No phases yet.']),
