@@ -56,7 +56,9 @@ export function parseWindow(value: unknown, argumentName = 'window'): number {
   if (isBlankCell(value)) return Number.POSITIVE_INFINITY;
   const ms = parseDuration(value);
   if (Number.isNaN(ms)) {
-    const shown = typeof value === 'string' ? `"${value.trim()}"` : String(value);
+    // NaN or Infinity (only a script can pass one) quoted like text, so no bare NaN reads as our own bug.
+    const quoted = typeof value === 'string' || (typeof value === 'number' && !Number.isFinite(value));
+    const shown = quoted ? `"${String(value).trim()}"` : String(value);
     throw new UserError(
       `${argumentName} ${shown} is not a duration. Leave it blank for no limit, or write a number of days or a ` +
         `duration: ${DURATION_EXAMPLES}.`,

@@ -9,7 +9,7 @@ import { asRows, cellText, isBlankCell, isNumberCell } from './cells';
 import { findColumn, findNamedColumn, quotedList, seenHeaders } from './columns';
 import { findHeaderRow, headerNames, isCommentRow, isReportTotalsRow, isTotalLabel } from './header';
 import { Interner } from './intern';
-import { parseTimestamp } from './timestamp';
+import { isTimeInRange, parseTimestamp } from './timestamp';
 
 /** Options the user can name (`user=`, `session=`, `event=`, `time=`, `count=`) to override detection. */
 export type ColumnOverrides = Partial<Record<'user' | 'session' | 'event' | 'time' | 'count', string>>;
@@ -280,7 +280,7 @@ function readEventRows(
       if (typeof timeCell === 'number' && timeCell >= 1e11)
         time = timeCell >= 1e14 ? timeCell / 1000 : timeCell;
       else time = parseTimestamp(timeCell);
-      if (Number.isNaN(time)) throw badTimestamp(timeCell, r, headers[timeCol]!);
+      if (!isTimeInRange(time)) throw badTimestamp(timeCell, r, headers[timeCol]!);
       lastTimeCell = timeCell;
       lastTime = time;
     }

@@ -15,6 +15,18 @@ import { isDateCell } from './cells';
 const SERIAL_EPOCH_DAYS = 25_569; // 1970-01-01 as a spreadsheet serial (day 0 is 1899-12-30)
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * The instants a timestamp may hold: years 0001 to 9999. Anything beyond is a unit mix-up or
+ * garbage (1e300 is no date), and could not be shown as a date or a period either.
+ */
+export const EARLIEST_MS = -62_135_596_800_000; // 0001-01-01T00:00:00Z
+export const LATEST_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
+/** True for epoch milliseconds within EARLIEST_MS..LATEST_MS (false for NaN). */
+export function isTimeInRange(ms: number): boolean {
+  return ms >= EARLIEST_MS && ms <= LATEST_MS;
+}
+
 /** Epoch milliseconds of a number by its magnitude (see above). */
 export function timestampFromNumber(value: number): number {
   if (!Number.isFinite(value)) return Number.NaN;
@@ -49,14 +61,31 @@ function digits(text: string, at: number, count: number): number {
   return value;
 }
 
-/** Epoch ms of a calendar date and time, NaN when a field is out of range (Feb 30, hour 25...). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * Epoch ms of a calendar date and time, NaN when a field is out of range (Feb 30, hour 25...).
+ * Plain arithmetic: no Date object per row.
+ */
 function utc(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
-    return Number.NaN;
-  }
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
-  // Date.UTC rolls Feb 30 over to March; a real date keeps its day.
-  return new Date(ms).getUTCDate() === day ? ms : Number.NaN;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return Number.NaN;
+  const monthDays = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+  if (day > monthDays) return Number.NaN;
+  return daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
 }
 
 function isAllDigits(text: string, from: number, to: number): boolean {
