@@ -116,7 +116,9 @@ function cellAt(row: number, column: number) {
 function markSelection(): void {
   grid.querySelector('td.selected')?.classList.remove('selected');
   const { row, column } = state.selected;
-  grid.querySelector(`td[data-cell="${a1(row, column)}"]`)?.classList.add('selected');
+  const td = grid.querySelector(`td[data-cell="${a1(row, column)}"]`);
+  td?.classList.add('selected');
+  td?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   byId('cell-name').textContent = a1(row, column);
   formulaInput.value = cellAt(row, column)?.input ?? '';
 }
@@ -397,6 +399,11 @@ async function refresh(force = false): Promise<void> {
 
 void attempt(async () => {
   await refresh(true);
+  if (state.workbook?.sheets.every((s) => s.cells.length === 0)) {
+    setStatus(
+      'Start with Extensions > Micro Conversions > Open planner, or Load sample export for a first funnel.',
+    );
+  }
   document.body.dataset.ready = 'true';
 });
 setInterval(() => void refresh().catch(() => undefined), 1000);
