@@ -510,6 +510,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
       expect(await page.locator('.step-body').textContent()).toContain(
         "The order of the rows on the Phases tab is the funnel's order: to change it, move the rows there.",
       );
+      await screenshot(page, 'phases-in-sheet');
       await page.getByRole('button', { name: 'Remove “Deciding”' }).click();
       expect(await statusText(page)).toBe(
         'Removed “Deciding” here. The sheet keeps its row: delete that row on the Phases tab as well.',

@@ -25,8 +25,8 @@ export function showPrint(root: HTMLElement): void {
     }
     replaceChildren(place, [
       el('a', { href: url, target: '_blank', rel: 'noopener', class: 'button action' }, ['Open the PDF']),
-      el('p', { class: 'secondary' }, [
-        'It opens in a new browser tab: print it or save it from there. Re-open this after editing the tabs.',
+      el('p', { class: 'secondary how-to' }, [
+        'Opens in a new browser tab, always with the tab as it is now: print it or save it from there.',
       ]),
     ]);
   });
