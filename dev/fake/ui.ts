@@ -3,7 +3,7 @@
  * plain data in a UiRecord so tests (and the playground) can see what the add-on showed.
  */
 import type { CallCounter } from './calls';
-import type { FakeHtmlOutput } from './html';
+import { FakeHtmlOutput } from './html';
 
 export type MenuItemRecord =
   | { caption: string; functionName: string }
@@ -168,6 +168,11 @@ function firstButton(buttons: string): string {
 }
 
 function shown(output: FakeHtmlOutput, width?: number): ShownHtml {
+  if (!(output instanceof FakeHtmlOutput)) {
+    throw new Error(
+      'Expected an HtmlOutput (from HtmlService.createHtmlOutput..., or template.evaluate() for a template).',
+    );
+  }
   return {
     title: output.getTitle(),
     html: output.getContent(),

@@ -80,6 +80,13 @@ describe('Ui', () => {
     });
   });
 
+  it('refuses a template that was not evaluated', () => {
+    const fake = createFakeServices({ distDir });
+    const template = fake.HtmlService.createTemplateFromFile('Plain');
+    expect(() => fake.SpreadsheetApp.getUi().showSidebar(template as never)).toThrow(/template.evaluate\(\)/);
+    expect(fake.ui.sidebars).toEqual([]);
+  });
+
   it('answers alerts with the queued answer, else the first button', () => {
     const fake = createFakeServices();
     const ui = fake.SpreadsheetApp.getUi();
