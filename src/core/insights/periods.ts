@@ -49,6 +49,6 @@ export function periodStartText(n: number, period: Period): string {
       ? n * MS_PER_DAY
       : period === 'week'
         ? (n * 7 - 3) * MS_PER_DAY
-        : Date.UTC(Math.floor(n / 12), n % 12, 1);
+        : new Date(0).setUTCFullYear(Math.floor(n / 12), n % 12, 1); // Date.UTC reads years 0-99 as 19xx
   return new Date(ms).toISOString().slice(0, 10);
 }
