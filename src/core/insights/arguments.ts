@@ -10,7 +10,8 @@ function shown(value: unknown): string {
   if (typeof value === 'string') return `the text "${value.trim()}"`;
   if (isDateCell(value)) return 'a date';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return String(value);
+  // NaN or Infinity can only come from a script: quoted, so it reads as the value given.
+  return isNumberCell(value) ? String(value) : `"${String(value)}"`;
 }
 
 /** A number from a cell; text holding only a number (as some imports leave it) counts too. */
@@ -36,6 +37,12 @@ export function parseCount(value: unknown, name: string, example: string): numbe
     throw new UserError(`${name} must be a whole number such as ${example}, not ${shown(value)}.`);
   }
   if (n < 0) throw new UserError(`${name} is ${n}: a count cannot be negative.`);
+  // Past 2^53 whole numbers are not exact, and sums of two overflow the test's arithmetic.
+  if (n > Number.MAX_SAFE_INTEGER) {
+    throw new UserError(
+      `${name} is ${n}: larger than any real count (at most ${Number.MAX_SAFE_INTEGER}), such as ${example}.`,
+    );
+  }
   if (!Number.isInteger(n)) {
     throw new UserError(`${name} is ${n}: counts are whole numbers (people, sessions), such as ${example}.`);
   }
