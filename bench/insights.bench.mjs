@@ -1,7 +1,11 @@
 // MICRO_IMPACT and FUNNEL_TREND on 100k and 1M GA4-shaped event rows, in a fresh gas-local context
 // with the array built in its realm (as Sheets hands it over), against FUNNEL on the same rows; the
-// trend's periods are checked to add up to FUNNEL's counts. Run: npm run bench -- insights.
+// trend's periods are checked to add up to FUNNEL's counts, and FUNNEL_SQL's queries are checked at
+// scale: its BigQuery UDF run per user in a vm, its ClickHouse query in chDB (when available).
+// Run: npm run bench -- insights.
 // Env: BENCH_SIZES=100000,1000000  BENCH_RUNS=<runs per timing>  BENCH_SEED=42
+import vm from 'node:vm';
+import { chdbUnavailableReason, columnsToTsv, loadChdb, loadTable } from './chdb.mjs';
 import { FUNNEL_STEPS, generateEvents, HEADER } from './events.mjs';
 import { mb, medianTimes, peakGrowth, timeOnce, wallAndCpu } from './measure.mjs';
 import { loadBundle, rowsInRealm } from './realm.mjs';
@@ -36,6 +40,49 @@ function crossCheck(trend, funnel) {
     : `MISMATCH trend [${sums}] vs FUNNEL [${counts}]`;
 }
 
+/** FUNNEL_SQL's BigQuery UDF (FUNNEL's engine as text) run per user in a fresh realm, as BigQuery would. */
+function udfCounts(context, columns) {
+  const lines = context.FUNNEL_SQL(STEPS, '7d', '', 'bigquery').map((row) => row[0]);
+  const body = lines.slice(lines.indexOf('LANGUAGE js AS r"""') + 1, lines.indexOf('""";')).join('\n');
+  const udf = vm.runInNewContext(`(function (events) {\n${body}\n})`, {});
+  const byUser = new Map();
+  for (let i = 0; i < columns.users.length; i++) {
+    let list = byUser.get(columns.users[i]);
+    if (!list) {
+      list = [];
+      byUser.set(columns.users[i], list);
+    }
+    if (FUNNEL_STEPS.includes(columns.names[i])) list.push({ t: columns.times[i], e: columns.names[i] });
+  }
+  const counts = FUNNEL_STEPS.map(() => 0);
+  for (const events of byUser.values()) {
+    if (events.length === 0) continue;
+    udf(events).forEach((reached, k) => {
+      if (reached) counts[k]++;
+    });
+  }
+  return counts;
+}
+
+/** FUNNEL_SQL's ClickHouse query run in chDB on the same rows. */
+async function clickHouseCounts(context, chdb, columns) {
+  await loadTable(
+    chdb,
+    'events',
+    'user_pseudo_id String, event_name LowCardinality(String), event_timestamp UInt64',
+    columnsToTsv([columns.users, columns.names, columns.times]),
+  );
+  const query = context
+    .FUNNEL_SQL(STEPS, '7d', '', 'clickhouse', 'events')
+    .map((row) => row[0])
+    .join('\n')
+    .replace(/;\s*$/, '');
+  const counts = chdb.query(query, 'TSV').trim().split('\t').map(Number);
+  chdb.query('DROP TABLE events');
+  return counts;
+}
+
+const chdb = loadChdb({ install: true });
 let failed = false;
 for (const rows of SIZES) {
   const runs = runsFor(rows);
@@ -58,6 +105,26 @@ for (const rows of SIZES) {
       failed = true;
       line(`${label}: FAILED ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+  const funnelCounts = context
+    .FUNNEL(data, STEPS, '7d')
+    .slice(1, FUNNEL_STEPS.length + 1)
+    .map((row) => row[1])
+    .join(', ');
+  const udf = timeOnce(() => udfCounts(context, columns).join(', '));
+  failed ||= udf.result !== funnelCounts;
+  line(
+    `FUNNEL_SQL bigquery UDF per user in a vm (${wallAndCpu(udf)}): ` +
+      `${udf.result === funnelCounts ? 'MATCH' : `MISMATCH [${udf.result}] vs`} FUNNEL [${funnelCounts}]`,
+  );
+  if (chdb) {
+    const counts = (await clickHouseCounts(context, chdb, columns)).join(', ');
+    failed ||= counts !== funnelCounts;
+    line(
+      `FUNNEL_SQL clickhouse in chDB: ${counts === funnelCounts ? 'MATCH' : `MISMATCH [${counts}] vs`} FUNNEL [${funnelCounts}]`,
+    );
+  } else {
+    line(`FUNNEL_SQL clickhouse cross-check skipped: chDB ${chdbUnavailableReason}`);
   }
   try {
     line(
