@@ -65,7 +65,8 @@ export function microImpact(
     if (code >= 0) isMacro[code] = 1;
   }
   if (!isMacro.includes(1)) {
-    const seen = table.eventNames.filter((n) => n !== '').slice(0, 12);
+    // Sorted, so that the message does not depend on the order of the rows.
+    const seen = table.eventNames.filter((n) => n !== '').sort().slice(0, 12);
     throw new UserError(
       `macro_event: no ${quotedList(macro.names)} events in the data (column "${table.columns.event}"). ` +
         `Check the name; events seen include ${quotedList(seen)}.`,
@@ -147,7 +148,9 @@ export function microImpact(
       lift: rateWith !== null && rateWithout ? rateWith / rateWithout - 1 : null,
       oddsRatio: smoothedOddsRatio(a, converters, b, failures),
       pValue: fisherExactTwoSided({ a, b, c: converters - a, d: failures - b }),
-      note: noteFor(micro, table, did, didNot),
+      note: micro.names.some((name) => macro.names.includes(name))
+        ? 'this is the macro event itself'
+        : noteFor(micro, table, did, didNot),
     };
   });
   rows.sort(

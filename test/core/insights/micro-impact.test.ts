@@ -123,6 +123,11 @@ describe('MICRO_IMPACT', () => {
     expect(byName.get('typo')!['Conversion rate with']).toBe('n/a');
   });
 
+  it('says so when a micro event is the macro event itself', () => {
+    const rows = impact(rowsOf(exampleFive()), 'purchase', 'purchase, P');
+    expect(rows.find((r) => r['Micro event'] === 'purchase')!.Note).toBe('this is the macro event itself');
+  });
+
   it('gives row-order independent results', () => {
     const events = exampleFive();
     const reversed = [...events].reverse();
