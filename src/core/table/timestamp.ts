@@ -166,8 +166,11 @@ function zoneOffsetMs(text: string, at: number): number {
   const code = text.charCodeAt(at);
   if (rest === 1 && (code === 90 || code === 122)) return 0; // Z
   if (rest === 3) {
-    const zone = text.slice(at).toUpperCase();
-    if (zone === 'UTC' || zone === 'GMT') return 0;
+    // "UTC" or "GMT" in any case, by char codes (no string per row).
+    const a = text.charCodeAt(at) | 32;
+    const b = text.charCodeAt(at + 1) | 32;
+    const c = text.charCodeAt(at + 2) | 32;
+    if ((a === 117 && b === 116 && c === 99) || (a === 103 && b === 109 && c === 116)) return 0;
   }
   if (code !== 43 && code !== 45) return Number.NaN; // + or -
   const hours = digits(text, at + 1, 2);
