@@ -66,7 +66,10 @@ export function microImpact(
   }
   if (!isMacro.includes(1)) {
     // Sorted, so that the message does not depend on the order of the rows.
-    const seen = table.eventNames.filter((n) => n !== '').sort().slice(0, 12);
+    const seen = table.eventNames
+      .filter((n) => n !== '')
+      .sort()
+      .slice(0, 12);
     throw new UserError(
       `macro_event: no ${quotedList(macro.names)} events in the data (column "${table.columns.event}"). ` +
         `Check the name; events seen include ${quotedList(seen)}.`,
