@@ -3,7 +3,7 @@
  * time unit, so 1/24 is an hour) or text such as `90s`, `30m`, `2h`, `7d`, `30 min`, `2 hours`.
  */
 import { UserError } from '../errors';
-import { isBlankCell, isNumberCell } from './cells';
+import { isBlankCell, isDateCell, isNumberCell } from './cells';
 
 export const MS_PER_DAY = 86_400_000;
 
@@ -54,6 +54,13 @@ export function parseDuration(value: unknown): number {
  */
 export function parseWindow(value: unknown, argumentName = 'window'): number {
   if (isBlankCell(value)) return Number.POSITIVE_INFINITY;
+  if (isDateCell(value)) {
+    // A cell formatted as a time or duration arrives as a Date near 1899-12-30, in the
+    // spreadsheet's time zone, which this code cannot see: ask for a plain value instead.
+    throw new UserError(
+      `${argumentName} is a date or time cell. Write the window as a number of days or as text: ${DURATION_EXAMPLES}.`,
+    );
+  }
   const ms = parseDuration(value);
   if (Number.isNaN(ms)) {
     // NaN or Infinity (only a script can pass one) quoted like text, so no bare NaN reads as our own bug.

@@ -38,4 +38,10 @@ describe('parseWindow', () => {
     expect(() => parseWindow(true)).toThrow('window true is not a duration');
     expect(parseDuration(new Date())).toBeNaN();
   });
+
+  it('asks for a plain value when given a time-formatted cell (a Date)', () => {
+    expect(() => parseWindow(new Date(Date.UTC(1899, 11, 30, 1)))).toThrow(
+      'window is a date or time cell. Write the window as a number of days or as text: 1 (a day), 0.5, 90s',
+    );
+  });
 });
