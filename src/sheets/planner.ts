@@ -118,6 +118,8 @@ function scaffold(request: CreateFrameworkRequest, framework: Framework): Create
       explicit,
       { phases: phaseNames },
       namedRanges,
+      // The sidebar sends its lists in the user's order; a template run keeps the sheet's order.
+      Array.isArray(request[id]),
     );
     if (id === 'phases') {
       const nameColumn = plan.columns[PHASES_TABLE.columns.findIndex((column) => column.field === 'name')]!;

@@ -12,6 +12,10 @@
  *   when it holds something (value or formula, exactly as it was) and takes the template's value
  *   when it is blank.
  * - Items not in the sheet yet are added below the last used row, in the request's order.
+ * - When the request lists the items (the sidebar, where the user may reorder them), the matched
+ *   items are dealt out over the rows they hold in the request's order, but only when those rows
+ *   carry nothing else of the user's (no cell in other columns, no formula): a row with such cells
+ *   never moves, since its cells belong with it. A template run never reorders.
  * - Rows not matched (the user's own rows, or items the request no longer lists) stay as they are:
  *   the planner never deletes a row. To remove an item, delete its row in the sheet.
  */
@@ -105,12 +109,14 @@ const blankCell: ReadCell = { value: '', formula: '', format: '' };
  * @param existing the tab's cells from A1 (values, formulas, formats), as far as they are used
  * @param desired the items to write, in order
  * @param explicit for each desired item, the fields the request set explicitly
+ * @param options.reorder the request gave the list in the user's order (the sidebar)
  */
 export function planTable(
   table: TableDef,
   existing: ReadCell[][],
   desired: Item[],
   explicit: ReadonlySet<string>[],
+  options: { reorder?: boolean } = {},
 ): TablePlan {
   const read = fromRows(
     table.id,
@@ -128,13 +134,25 @@ export function planTable(
   });
 
   const match = matchItems(table, desired, read.items as unknown as Item[]);
+  const matchedRow = match.map((found) => (found >= 0 ? read.rowOf[found]! + 1 : -1));
+  // The rows the matched items hold; a reorder deals them out again in the request's order.
+  const slots = matchedRow.filter((row) => row > 0).sort((a, b) => a - b);
+  const ours = new Set(columns);
+  const movable = (row: number) =>
+    (existing[row - 1] ?? []).every((cell, c) => (ours.has(c + 1) ? cell.formula === '' : !hasContent(cell)));
+  const reorder = options.reorder === true && slots.every(movable);
   const rowOfDesired = new Map<number, number>();
+  const sourceRow = new Map<number, number>();
   let lastRow = read.headerRow >= 0 ? Math.max(headerRow, usedRows) : headerRow;
   let added = 0;
+  let slot = 0;
   desired.forEach((_, i) => {
-    const found = match[i]!;
-    if (found >= 0) rowOfDesired.set(read.rowOf[found]! + 1, i);
-    else {
+    const from = matchedRow[i]!;
+    if (from > 0) {
+      const to = reorder ? slots[slot++]! : from;
+      rowOfDesired.set(to, i);
+      sourceRow.set(to, from);
+    } else {
       lastRow++;
       added++;
       rowOfDesired.set(lastRow, i);
@@ -148,7 +166,7 @@ export function planTable(
     const itemIndex = rowOfDesired.get(row);
     cells.push(
       table.columns.map((column, c) => {
-        const current = cellAt(row, columns[c]!);
+        const current = cellAt(sourceRow.get(row) ?? row, columns[c]!);
         const keep = { input: keepCell(current), format: current.format || formatFor(column) };
         if (itemIndex === undefined) return keep;
         const wanted = desired[itemIndex]![column.field];

@@ -75,8 +75,9 @@ export function writeTable(
   explicit: ReadonlySet<string>[],
   sources: ChoiceSources,
   namedRanges: Map<string, NamedRange>,
+  reorder: boolean,
 ): WrittenTable {
-  const plan = planTable(table, readCells(sheet), desired, explicit);
+  const plan = planTable(table, readCells(sheet), desired, explicit, { reorder });
   const { headerRow, columns, lastRow, cells } = plan;
   ensureSize(sheet, lastRow, Math.max(...columns));
   const maxRows = sheet.getMaxRows();

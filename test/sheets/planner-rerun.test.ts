@@ -105,6 +105,42 @@ describe("the user's work survives a re-run", () => {
     ]);
   });
 
+  it('moves rows into the order the sidebar sends, and the funnel follows', () => {
+    const planner = plannerOver();
+    planner.call('createFramework', REQUEST);
+    const phases = [...REQUEST.phases].reverse();
+    const result = planner.call<{ steps: string[] }>('createFramework', { ...REQUEST, phases });
+    expect(tabValues(snapshot(planner.fake.spreadsheet), 'Phases').slice(1)).toEqual([
+      ['Evaluate', 'I want proof it works for me'],
+      ['Discover', 'I want to know what it does'],
+    ]);
+    expect(result.steps).toEqual(['video_start', 'view_pricing', 'file_download', 'generate_lead']);
+  });
+
+  it("does not move rows that carry cells of the user's, nor reorder on a template run", () => {
+    const planner = plannerOver();
+    planner.call('createFramework', REQUEST);
+    const phases = planner.fake.spreadsheet.getSheetByName('Phases')!;
+    phases.getRange('C2').setValue('workshop notes');
+    planner.call('createFramework', { ...REQUEST, phases: [...REQUEST.phases].reverse() });
+    expect(tabValues(snapshot(planner.fake.spreadsheet), 'Phases').map((row) => row[0])).toEqual([
+      'Phase',
+      'Discover',
+      'Evaluate',
+    ]);
+    // The user swaps the rows by hand; running the template again keeps their order.
+    phases.getRange('A2:C3').setValues([
+      ['Evaluate', 'I want proof it works for me', ''],
+      ['Discover', 'I want to know what it does', 'workshop notes'],
+    ]);
+    planner.call('createFramework', { template: 'blank' });
+    expect(tabValues(snapshot(planner.fake.spreadsheet), 'Phases')).toEqual([
+      ['Phase', 'Customer goal', ''],
+      ['Evaluate', 'I want proof it works for me', ''],
+      ['Discover', 'I want to know what it does', 'workshop notes'],
+    ]);
+  });
+
   it('never deletes a row: an item the request leaves out stays in the sheet', () => {
     const planner = plannerOver();
     planner.call('createFramework', REQUEST);

@@ -137,6 +137,30 @@ describe('planTable', () => {
     expect(plan.cells[1]!.map((c) => c.input)).toEqual(['=LOWER("A")', 'new']);
   });
 
+  it('deals matched items out over their rows in the order asked, around a row of the user', () => {
+    const existing: ReadCell[][] = [
+      [text('Phase'), text('Customer goal')],
+      [text('A'), text('a')],
+      [text('Mine'), text('kept where it is')],
+      [text('B'), text('b')],
+    ];
+    const desired = [
+      { name: 'B', customerGoal: 'b' },
+      { name: 'A', customerGoal: 'a' },
+    ];
+    const rows = (reorder: boolean) =>
+      planTable(PHASES_TABLE, existing, desired, [new Set(), new Set()], { reorder }).cells.map((row) =>
+        row.map((c) => c.input),
+      );
+    expect(rows(true)).toEqual([
+      ['Phase', 'Customer goal'],
+      ['B', 'b'],
+      ['Mine', 'kept where it is'],
+      ['A', 'a'],
+    ]);
+    expect(rows(false)).toEqual(existing.map((row) => row.map((c) => c.value)));
+  });
+
   it('adds a missing column after the last used one', () => {
     const existing: ReadCell[][] = [
       [text('Phase'), text('Notes')],
