@@ -9,7 +9,8 @@
  *   ctx.createFramework({ template: 'ecommerce' });
  *   fake.spreadsheet.getSheetByName('Phases')!.getRange('A1:C3').getValues();   // counted too
  *   fake.calls.reset();                                 // then run, then:
- *   fake.calls.total(); fake.calls.byMethod(); fake.calls.of('Range.setValues');
+ *   fake.calls.total(); fake.calls.byMethod(); fake.calls.of('Range.setValues'); fake.calls.log();
+ *   fake.setAuthMode('FULL');                           // after onOpen in NONE: the user authorized
  *   fake.ui.addonMenu(); fake.ui.lastSidebar()?.title; fake.ui.toasts;
  *   snapshot(fake.spreadsheet);                         // plain JSON of the whole workbook
  *   fake.setFormulaEvaluator((formula, at) => ...);     // a host computes formula values (playground)
@@ -19,6 +20,12 @@
  * starts with `=` becomes a formula (and `+`/`-` text that is not a number is parsed as one), unless
  * the cell is formatted as plain text `@` or the text starts with an apostrophe (dropped); numeric
  * strings become numbers. Formulas have the value '' unless an evaluator is set.
+ *
+ * Files: calls.ts (counting, auth mode) · model.ts (the workbook as data) · cells.ts (write and
+ * display rules) · a1.ts · spreadsheet.ts, sheet.ts, range.ts, protection.ts, range-lookup.ts (the
+ * counted views) · builders.ts (validation, conditional formats) · charts.ts · app.ts
+ * (SpreadsheetApp) · ui.ts · html.ts · services.ts (Lock, Properties, Session, ScriptApp) ·
+ * snapshot.ts. test/fake/api-names.test.ts checks every method name against @types/google-apps-script.
  */
 import { join } from 'node:path';
 import { FakeSpreadsheetApp } from './app';
