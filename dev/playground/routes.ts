@@ -39,7 +39,8 @@ export async function handleApi(
       return sendJson(res, 200, session.run(decodeURIComponent(run[1]!), args));
     }
     if (path === '/api/workbook' && method === 'GET') return sendJson(res, 200, session.workbook());
-    if (path === '/api/workbook/full' && method === 'GET') return sendJson(res, 200, session.fullWorkbook());
+    if (path === '/api/workbook/full' && method === 'GET')
+      return sendJson(res, 200, session.fullWorkbook(url.searchParams.get('sheet') ?? undefined));
     if (path === '/api/workbook/values' && method === 'PUT') {
       const body = await readJson(req);
       if (!isRecord(body))

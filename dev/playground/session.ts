@@ -174,9 +174,10 @@ export class PlaygroundSession {
     return this.fake.calls.uncounted(() => plainWorkbook(this.model, this.host));
   }
 
-  fullWorkbook(): WorkbookView {
+  /** What the page draws; cells and charts of `sheet` only (default: the active tab). */
+  fullWorkbook(sheet?: string): WorkbookView {
     this.reloadIfRebuilt();
-    return this.fake.calls.uncounted(() => workbookView(this.model, this.host, this.workbookRevision));
+    return this.fake.calls.uncounted(() => workbookView(this.model, this.host, this.workbookRevision, sheet));
   }
 
   /** The tab, created (at the end) when missing. */

@@ -55,6 +55,8 @@ export interface SheetView {
   frozenColumns: number;
   /** Column widths in pixels, by 1-based column (absent: 100). */
   columnWidths: Record<number, number>;
+  /** False for the tabs the page did not ask for: their cells and charts are not sent. */
+  cellsIncluded: boolean;
   cells: CellView[];
   charts: ChartView[];
   /** True when the page received only the first rows of a long sheet. */

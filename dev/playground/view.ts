@@ -90,8 +90,18 @@ function displayed(
   return value as string | number | boolean;
 }
 
-export function workbookView(model: WorkbookModel, notes: FormulaNotes, revision: number): WorkbookView {
+/**
+ * The workbook for the page. Cells and charts come only for `withCells` (the tab the page shows,
+ * default the active one): a refresh then costs one tab, not every tab of a large workbook.
+ */
+export function workbookView(
+  model: WorkbookModel,
+  notes: FormulaNotes,
+  revision: number,
+  withCells?: string,
+): WorkbookView {
   evaluateFormulas(model);
+  const shown = model.sheetByName(withCells ?? '') ?? model.activeSheet ?? model.sheets[0];
   return {
     revision,
     name: model.name,
@@ -99,11 +109,16 @@ export function workbookView(model: WorkbookModel, notes: FormulaNotes, revision
     activeRange: model.activeRange
       ? cellA1(model.activeRange.rect.row, model.activeRange.rect.column)
       : undefined,
-    sheets: model.sheets.map((sheet) => sheetView(model, sheet, notes)),
+    sheets: model.sheets.map((sheet) => sheetView(model, sheet, notes, sheet === shown)),
   };
 }
 
-function sheetView(model: WorkbookModel, sheet: SheetModel, notes: FormulaNotes): SheetView {
+function sheetView(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  notes: FormulaNotes,
+  withCells: boolean,
+): SheetView {
   const full = extent(sheet, notes, true);
   const rows = Math.min(full.rows, PAGE_ROW_LIMIT);
   const spilled = new Set<string>();
@@ -112,7 +127,7 @@ function sheetView(model: WorkbookModel, sheet: SheetModel, notes: FormulaNotes)
       for (let c = 0; c < s.columns; c++) if (r || c) spilled.add(`${s.row + r}:${s.column + c}`);
   }
   const cells: CellView[] = [];
-  for (let r = 1; r <= rows; r++) {
+  for (let r = 1; withCells && r <= rows; r++) {
     for (let c = 1; c <= full.columns; c++) {
       const view = cellView(model, sheet, r, c, notes, spilled.has(`${r}:${c}`));
       if (view) cells.push(view);
@@ -133,9 +148,10 @@ function sheetView(model: WorkbookModel, sheet: SheetModel, notes: FormulaNotes)
     frozenRows: sheet.frozenRows,
     frozenColumns: sheet.frozenColumns,
     columnWidths,
+    cellsIncluded: withCells,
     cells,
-    charts: sheet.charts.map((chart) => chartView(model, chart)),
-    truncated: full.rows > rows,
+    charts: withCells ? sheet.charts.map((chart) => chartView(model, chart)) : [],
+    truncated: withCells && full.rows > rows,
   };
 }
 

@@ -162,7 +162,7 @@ describe('playground automation API', () => {
     ]);
     await put('Bad', 'D1', [[`=FUNNEL(A1:B2, "${STEPS}")`]]);
     expect((await sheet('Bad')).values[0]![3]).toBe('#ERROR!');
-    const full = (await api('GET', '/api/workbook/full')).body as {
+    const full = (await api('GET', '/api/workbook/full?sheet=Bad')).body as {
       sheets: { name: string; cells: { row: number; column: number; error?: string }[] }[];
     };
     const cell = full.sheets.find((s) => s.name === 'Bad')!.cells.find((c) => c.row === 1 && c.column === 4)!;

@@ -12,7 +12,10 @@ function send(method: string, path: string, body: unknown): Promise<Response> {
 }
 
 export const api = {
-  workbook: async () => json<WorkbookView>(await fetch('/api/workbook/full')),
+  workbook: async (sheet?: string) =>
+    json<WorkbookView>(
+      await fetch(`/api/workbook/full${sheet ? `?sheet=${encodeURIComponent(sheet)}` : ''}`),
+    ),
   ui: async () => json<UiView>(await fetch('/api/ui')),
   run: async (fn: string, args: unknown[] = []) =>
     json<{ ok: boolean; result: unknown }>(await send('POST', `/api/run/${encodeURIComponent(fn)}`, args)),

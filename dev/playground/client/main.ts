@@ -71,8 +71,12 @@ function renderTabs(): void {
     tab.addEventListener('click', () => {
       state.sheet = sheet.name;
       state.selected = { row: 1, column: 1 };
-      void api.activate(sheet.name);
-      render();
+      renderTabs();
+      // The page holds only the shown tab's cells: fetch the new tab's.
+      void attempt(async () => {
+        await api.activate(sheet.name);
+        await refresh(true);
+      });
     });
     tabs.appendChild(tab);
   }
@@ -384,7 +388,7 @@ async function refresh(force = false): Promise<void> {
     renderUi(ui, state.ui === undefined);
     state.ui = ui;
     if (changed) {
-      state.workbook = await api.workbook();
+      state.workbook = await api.workbook(state.sheet);
       if (!state.workbook.sheets.some((s) => s.name === state.sheet))
         state.sheet = state.workbook.activeSheet;
       render();
@@ -399,7 +403,7 @@ async function refresh(force = false): Promise<void> {
 
 void attempt(async () => {
   await refresh(true);
-  if (state.workbook?.sheets.every((s) => s.cells.length === 0)) {
+  if (state.workbook?.sheets.every((s) => s.rows === 0)) {
     setStatus(
       'Start with Extensions > Micro Conversions > Open planner, or Load sample export for a first funnel.',
     );
