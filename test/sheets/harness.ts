@@ -4,6 +4,8 @@ import { loadBundle } from '../bundle/load-bundle';
 
 export interface Planner {
   fake: FakeServices;
+  /** The bundle's top-level functions, e.g. FUNNEL for a formula host. */
+  context: Record<string, (...args: unknown[]) => unknown>;
   call: <T = unknown>(name: string, ...args: unknown[]) => T;
 }
 
@@ -25,5 +27,5 @@ export function plannerOver(options: FakeOptions = {}): Planner {
     const result = fn(...args);
     return (result === undefined ? undefined : JSON.parse(JSON.stringify(result))) as T;
   };
-  return { fake, call };
+  return { fake, context: ctx, call };
 }
