@@ -6,8 +6,9 @@ import { loadBundle } from './load-bundle';
 const ctx = loadBundle();
 const call = (name: string, ...args: unknown[]) => ctx[name]!(...args) as unknown[][];
 
+const HEADER = ['user_pseudo_id', 'event_name', 'event_timestamp'];
 const DATA = [
-  ['user_pseudo_id', 'event_name', 'event_timestamp'],
+  HEADER,
   ['u1', 'view', new Date(Date.UTC(2024, 2, 4, 10))],
   ['u1', 'buy', new Date(Date.UTC(2024, 2, 4, 11))],
   ['u2', 'view', new Date(Date.UTC(2024, 2, 12, 10))],
@@ -28,6 +29,23 @@ describe('insight functions in the bundle', () => {
       ['2024-03-04', 1, 1, 1],
       ['2024-03-11', 1, 0, 0],
     ]);
+  });
+
+  it("FUNNEL_TREND asks the spreadsheet's time zone for Date cells", () => {
+    const zones: string[] = [];
+    const withZone = loadBundle({
+      SpreadsheetApp: { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => 'America/New_York' }) },
+      Utilities: {
+        formatDate: (_date: Date, zone: string, format: string) => {
+          zones.push(`${zone} ${format}`);
+          return '-0500';
+        },
+      },
+    });
+    // 2024-03-11 04:30 UTC is Sunday 23:30 in New York: the week of 2024-03-04 there.
+    const data = [HEADER, ['u', 'view', new Date(Date.UTC(2024, 2, 11, 4, 30))]];
+    expect((withZone.FUNNEL_TREND!(data, 'view') as unknown[][])[1]![0]).toBe('2024-03-04');
+    expect(zones).toEqual(['America/New_York Z']);
   });
 
   it('FUNNEL_SQL returns one line per row, and errors are plain messages', () => {

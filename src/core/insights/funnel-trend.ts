@@ -3,10 +3,15 @@
  * Each entity counts in the period of its entry (the step-1 row of the chain FUNNEL counts),
  * so the periods add up to FUNNEL's own counts. The funnel itself is FUNNEL's engine, run once
  * with the entry period as its breakdown column: one source of truth for the semantics.
+ *
+ * Periods are calendar days. Text and number timestamps are read as the wall-clock time they
+ * show (as UTC), so they fall on the day they are written with. Date cells carry an instant; when
+ * the caller passes the spreadsheet's offset from UTC, those are shifted to the spreadsheet's
+ * wall clock first, so an event at 23:30 in New York stays on its day.
  */
 import { UserError } from '../errors';
 import { eventFunnel, type FunnelSpec, readFunnelSpec } from '../funnel';
-import { type ColumnValues, type EventTable, MS_PER_DAY, readEventTable } from '../table';
+import { asRows, type ColumnValues, type EventTable, isDateCell, MS_PER_DAY, readEventTable } from '../table';
 import { type Period, periodNumber, periodStartText } from './periods';
 
 /** More periods than this is almost surely a bad timestamp (or "day" over decades). */
@@ -24,6 +29,8 @@ export function funnelTrend(
   window: unknown,
   period: Period,
   options: unknown,
+  /** The spreadsheet's offset from UTC (ms) at an instant, for Date cells; none means UTC. */
+  zoneOffset?: (epochMs: number) => number,
 ): (string | number)[][] {
   const spec = readFunnelSpec(steps, window, options);
   if (spec.breakdown !== undefined || spec.time) {
@@ -33,7 +40,7 @@ export function funnelTrend(
     );
   }
   const table = readEventTable(data, { columns: spec.columns, bySession: spec.bySession });
-  const { column, count } = periodColumn(table, period);
+  const { column, count } = periodColumn(table, period, holdsDates(data, table) ? zoneOffset : undefined);
   const result = eventFunnel({ ...table, extras: [column] }, {
     ...spec,
     breakdown: column.header,
@@ -62,20 +69,43 @@ export function funnelTrend(
   return rows;
 }
 
+/** True when the time column holds Date cells (judged by the first data row). */
+function holdsDates(data: unknown, table: EventTable): boolean {
+  const column = table.headers.indexOf(table.columns.time);
+  const firstRow = asRows(data)[table.sourceRows[0]!];
+  return column >= 0 && firstRow !== undefined && isDateCell(firstRow[column]);
+}
+
 /** Each row's period as a breakdown column whose values are every period in order. */
-function periodColumn(table: EventTable, period: Period): { column: ColumnValues; count: number } {
+function periodColumn(
+  table: EventTable,
+  period: Period,
+  zoneOffset?: (epochMs: number) => number,
+): { column: ColumnValues; count: number } {
   const { times } = table;
   const numbers = new Float64Array(times.length);
+  // Offsets change only on the hour (DST): ask once per hour seen.
+  const offsets = new Map<number, number>();
+  const offsetAt = (ms: number) => {
+    const hour = Math.floor(ms / 3_600_000);
+    let offset = offsets.get(hour);
+    if (offset === undefined) {
+      offset = zoneOffset!(ms);
+      offsets.set(hour, offset);
+    }
+    return offset;
+  };
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   let lastDay = Number.NaN;
   let lastNumber = 0;
   for (let row = 0; row < times.length; row++) {
-    const day = Math.floor(times[row]! / MS_PER_DAY);
+    const wallClock = zoneOffset ? times[row]! + offsetAt(times[row]!) : times[row]!;
+    const day = Math.floor(wallClock / MS_PER_DAY);
     // Rows come in runs of the same day: compute a period once per run.
     if (day !== lastDay) {
       lastDay = day;
-      lastNumber = periodNumber(times[row]!, period);
+      lastNumber = periodNumber(wallClock, period);
     }
     numbers[row] = lastNumber;
     if (lastNumber < first) first = lastNumber;
