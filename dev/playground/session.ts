@@ -3,7 +3,7 @@
  * add-on showed (menu, sidebar, toasts) and the formula host. Every route of the server is a
  * method here, so the page, the sidebar and the automation API all act on the same workbook.
  */
-import { parseRangeA1, quoteSheetName, rectA1 } from '../fake/a1';
+import { cellA1, parseRangeA1, quoteSheetName, rectA1 } from '../fake/a1';
 import { interpretInput, isDate } from '../fake/cells';
 import { createFakeServices, type FakeServices } from '../fake/index';
 import type { SheetModel, WorkbookModel } from '../fake/model';
@@ -162,6 +162,13 @@ export class PlaygroundSession {
       },
       menuError: this.menuError,
       sidebar: this.sidebar && { title: this.sidebar.title, revision: this.sidebar.revision },
+      active: this.model.activeSheet && {
+        sheet: this.model.activeSheet.name,
+        cell:
+          this.model.activeRange?.sheet === this.model.activeSheet
+            ? cellA1(this.model.activeRange.rect.row, this.model.activeRange.rect.column)
+            : 'A1',
+      },
       toasts: this.fake.ui.toasts.map((t, i) => ({ id: i, title: t.title, message: t.message })),
       alerts: this.fake.ui.alerts.map((a, i) => ({ id: i, title: a.title, message: a.prompt })),
     };

@@ -84,6 +84,8 @@ export interface UiView {
   /** Why the menu could not be built, when onOpen failed. */
   menuError: string | undefined;
   sidebar: { title: string; revision: number } | undefined;
+  /** The selection as the add-on or the page last set it (Check framework's links select a cell). */
+  active: { sheet: string; cell: string } | undefined;
   toasts: { id: number; title: string; message: string }[];
   alerts: { id: number; title: string; message: string }[];
 }

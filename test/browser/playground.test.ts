@@ -422,6 +422,18 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
     expect(((await api('GET', '/api/ui')).body as { sidebar?: unknown }).sidebar).toBeUndefined();
   });
 
+  it('goes to the cell the add-on selects (Check framework’s links call selectCell)', async () => {
+    await api('POST', '/api/run/createFramework', [{ template: 'ecommerce' }]);
+    await page.getByRole('tab', { name: 'Phases', exact: true }).waitFor();
+    const selected = await api('POST', '/api/run/selectCell', ['Milestones', 'C4']);
+    expect(selected.body.ok).toBe(true);
+    await expect
+      .poll(() => page.getByRole('tab', { name: 'Milestones', exact: true }).getAttribute('aria-selected'))
+      .toBe('true');
+    await expect.poll(() => cell('C4').getAttribute('class')).toMatch(/selected/);
+    expect(await page.locator('#cell-name').textContent()).toBe('C4');
+  });
+
   it('shows an error’s message on hover', async () => {
     await put('Sheet1', 'A1', [['=FUNNEL("x", "a, b")']]);
     await page.reload();

@@ -15,6 +15,8 @@ interface State {
   selected: { row: number; column: number };
   editing: boolean;
   sidebarRevision: number;
+  /** The last selection the server reported, to notice when the add-on selects a cell. */
+  lastActive: string | undefined;
   shownToasts: Set<number>;
   shownAlerts: Set<number>;
 }
@@ -26,6 +28,7 @@ const state: State = {
   selected: { row: 1, column: 1 },
   editing: false,
   sidebarRevision: -1,
+  lastActive: undefined,
   shownToasts: new Set(),
   shownAlerts: new Set(),
 };
@@ -377,6 +380,23 @@ byId('load-sample').addEventListener('click', () => {
   });
 });
 
+/** Goes to the cell the add-on selected (e.g. a Check framework link); true when the tab changed. */
+function followSelection(ui: UiView): boolean {
+  const active = ui.active && `${ui.active.sheet}!${ui.active.cell}`;
+  const previous = state.lastActive;
+  state.lastActive = active;
+  if (!ui.active || previous === undefined || active === previous) return false;
+  const match = ui.active.cell.match(/^([A-Z]+)(\d+)$/);
+  if (match) {
+    const column = [...match[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    state.selected = { row: Number(match[2]), column };
+  }
+  const tabChanged = state.sheet !== ui.active.sheet;
+  state.sheet = ui.active.sheet;
+  if (!tabChanged) markSelection();
+  return tabChanged;
+}
+
 let refreshing: Promise<void> | undefined;
 
 /** Fetches the UI state, and the workbook when it changed (or when `force`). */
@@ -384,7 +404,8 @@ async function refresh(force = false): Promise<void> {
   while (refreshing) await refreshing;
   refreshing = (async () => {
     const ui = await api.ui();
-    const changed = force || ui.workbookRevision !== state.workbook?.revision;
+    const moved = followSelection(ui);
+    const changed = force || moved || ui.workbookRevision !== state.workbook?.revision;
     renderUi(ui, state.ui === undefined);
     state.ui = ui;
     if (changed) {
