@@ -99,8 +99,9 @@ export function dashboardView(
       liveRef(locate, 'milestones', index, 'phase'),
       liveRef(locate, 'milestones', index, 'eventName'),
       { ...liveRef(locate, 'milestones', index, 'target'), format: PERCENT },
-      actual(funnelSheet, step, SHARE_OF_PREVIOUS_COLUMN),
-      status(row, step >= 0),
+      // The entry step has no previous step to be a share of: its rate needs a count the funnel lacks.
+      step === 0 ? { text: '' } : actual(funnelSheet, step, SHARE_OF_PREVIOUS_COLUMN),
+      step === 0 ? { text: 'Entry step' } : status(row, step >= 0),
       liveRef(locate, 'milestones', index, 'owner'),
     ];
   });
@@ -110,7 +111,7 @@ export function dashboardView(
       [{ text: 'Dashboard', bold: true, size: 14 }],
       [
         {
-          text: `Actual rates come from the ${funnelSheet} tab: the macro's share of the users who entered the funnel, each milestone's share of the previous step. Targets, names and owners are read from the framework tabs.`,
+          text: `Actual rates come from the ${funnelSheet} tab: the macro's share of the users who entered the funnel, each later milestone's share of the previous step (the entry step has none). Targets, names and owners are read from the framework tabs.`,
           italic: true,
           color: '#5f6368',
         },

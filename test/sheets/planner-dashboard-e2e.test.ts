@@ -52,7 +52,7 @@ describe('Data -> Funnel -> Dashboard', () => {
     const dashboard = fake.spreadsheet.getSheetByName('Dashboard')!.getRange('A5:G8').getValues();
     const rows = dashboard.map((row) => [row[0], row[4], row[5], row[6]]);
     expect(rows[0]).toEqual(['Book a demo', 0.03, 0.25, 'On target']); // 1 of 4 entered
-    expect(rows[1]).toEqual(['View pricing', 0.4, '', 'No data']); // the first step has no previous one
+    expect(rows[1]).toEqual(['View pricing', 0.4, '', 'Entry step']); // no previous step to be a share of
     expect(rows[2]).toEqual(['Download a case study', 0.1, 0.75, 'On target']); // 3 of 4
     expect(rows[3]![0]).toBe('Watch the demo video');
     expect(rows[3]![1]).toBe(0.8);

@@ -207,14 +207,16 @@ describe('createFramework on a fresh spreadsheet', () => {
       `=IF('Milestones'!B4="","",'Milestones'!B4)`,
       `=IF('Milestones'!B3="","",'Milestones'!B3)`,
     ]);
-    // Each milestone's actual rate is its step's share of the previous step (column D of rows 5, 6, 7).
+    // A later milestone's actual rate is its step's share of the previous step (column D of rows 6, 7);
+    // the entry step (row 5) has no previous step.
     expect(dashboard.formulas.slice(5, 8).map((row) => row[5])).toEqual([
-      `=IFERROR(IF(ISNUMBER('Funnel'!D5),'Funnel'!D5,""),"")`,
+      '',
       `=IFERROR(IF(ISNUMBER('Funnel'!D6),'Funnel'!D6,""),"")`,
       `=IFERROR(IF(ISNUMBER('Funnel'!D7),'Funnel'!D7,""),"")`,
     ]);
+    expect(dashboard.values[5]![6]).toBe('Entry step');
     expect(dashboard.numberFormats[5]![4]).toBe('0.0%');
-    expect(dashboard.numberFormats[5]![5]).toBe('0.0%');
+    expect(dashboard.numberFormats[6]![5]).toBe('0.0%');
   });
 
   it('colours the dashboard status by conditional formatting', () => {
