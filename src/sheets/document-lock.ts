@@ -7,7 +7,9 @@ import { UserError } from '../core/errors';
 export const LOCK_WAIT_MS = 10_000;
 
 export function withDocumentLock<T>(what: string, run: () => T): T {
-  const lock = LockService.getDocumentLock();
+  // Null only outside a document (a standalone script run): nothing to share the document with.
+  const lock = LockService.getDocumentLock() as GoogleAppsScript.Lock.Lock | null;
+  if (!lock) return run();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new UserError(
       `Another ${what} is still writing to this spreadsheet (a second click, or a collaborator running the planner). Wait a few seconds and try again.`,

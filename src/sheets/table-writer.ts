@@ -79,7 +79,8 @@ export function writeTable(
 ): WrittenTable {
   const plan = planTable(table, readCells(sheet), desired, explicit, { reorder });
   const { headerRow, columns, lastRow, cells } = plan;
-  ensureSize(sheet, lastRow, Math.max(...columns));
+  // One row below the table at least, for the dropdowns and formats that run to the bottom.
+  ensureSize(sheet, lastRow + 1, Math.max(...columns));
   const maxRows = sheet.getMaxRows();
 
   for (const run of columnRuns(columns)) {

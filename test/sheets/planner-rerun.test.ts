@@ -189,6 +189,24 @@ describe("the user's work survives a re-run", () => {
     ]);
   });
 
+  it('grows a tab the user shrank to fit the table', () => {
+    const planner = plannerOver();
+    planner.call('createFramework', REQUEST);
+    const phases = planner.fake.spreadsheet.getSheetByName('Phases')!;
+    phases.deleteRows(4, phases.getMaxRows() - 3);
+    phases.deleteColumns(3, phases.getMaxColumns() - 2);
+    planner.call('createFramework', {
+      ...REQUEST,
+      phases: [...REQUEST.phases, { name: 'Decide', customerGoal: 'I want a fair price' }],
+    });
+    expect(tabValues(snapshot(planner.fake.spreadsheet), 'Phases').map((row) => row[0])).toEqual([
+      'Phase',
+      'Discover',
+      'Evaluate',
+      'Decide',
+    ]);
+  });
+
   it('finds its tabs after the user renamed them', () => {
     const planner = plannerOver();
     planner.call('createFramework', REQUEST);
