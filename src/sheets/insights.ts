@@ -7,8 +7,10 @@
  * updated in place and the numbers the user typed into the A/B inputs are kept.
  */
 import { UserError, withUserErrors } from '../core/errors';
+import { funnelSteps } from '../core/framework';
 import { cellInput, formulaString, sheetRef } from './cell-input';
 import { withDocumentLock } from './document-lock';
+import { readFramework } from './planner';
 import { freeName } from './tab-registry';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -18,7 +20,10 @@ export interface InsightsRequest {
   /** The data, as A1 notation with its tab: "Data!A1:D50000", "'My export'!A:D" or a tab name. */
   dataRange: string;
   macroEvent: string;
-  /** The funnel for the weekly trend; default: the macro event alone (weekly converters). */
+  /**
+   * The funnel for the weekly trend; default: the planner's milestones (in phase order) then the
+   * macro event, when the spreadsheet has a framework; else the macro event alone.
+   */
   steps?: string[] | string;
   /** Conversion window for the trend, as FUNNEL takes it ("7d", "2h"); default none. */
   window?: string;
@@ -90,7 +95,20 @@ export function readRequest(request: unknown): Required<Pick<InsightsRequest, 'd
   if (macroEvent === '') throw new UserError('Pick the macro conversion event, e.g. purchase.');
   const rawSteps = Array.isArray(r.steps) ? r.steps.map(text) : text(r.steps).split(',');
   const steps = rawSteps.map((s) => s.trim()).filter((s) => s !== '');
-  return { dataRange, macroEvent, steps: steps.length ? steps : [macroEvent], window: text(r.window) };
+  return { dataRange, macroEvent, steps, window: text(r.window) };
+}
+
+/** The planner's funnel (milestone events in phase order) ending with this macro; [macro] without one. */
+function frameworkSteps(macroEvent: string): string[] {
+  let framework: ReturnType<typeof readFramework> = null;
+  try {
+    framework = readFramework();
+  } catch {
+    framework = null;
+  }
+  if (!framework) return [macroEvent];
+  const milestones = funnelSteps(framework).filter((step) => step !== framework.macro?.eventName?.trim());
+  return [...milestones.filter((step) => step !== macroEvent), macroEvent];
 }
 
 /** The data range as a formula reference ('Tab'!A1:D9), checked against the spreadsheet. */
@@ -140,7 +158,8 @@ export function insightsFormulas(data: string, macroEvent: string, steps: string
 
 export function createInsights(request: unknown): InsightsResult {
   return withUserErrors('createInsights', () => {
-    const { dataRange, macroEvent, steps, window } = readRequest(request);
+    const { dataRange, macroEvent, steps: given, window } = readRequest(request);
+    const steps = given.length ? given : frameworkSteps(macroEvent);
     return withDocumentLock('Insights run', () => {
       const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
       const data = dataReference(spreadsheet, dataRange);

@@ -13,7 +13,7 @@ function setup(sheetNames = ['Data']) {
   fake.spreadsheet.getSheetByName('Data')!.getRange(1, 1, DATA.length, 3).setValues(DATA);
   const ctx = loadBundle({ ...fake });
   const run = (request: unknown) => ctx.createInsights!(request) as { sheet: string; created: boolean };
-  return { fake, run };
+  return { fake, run, ctx };
 }
 
 const sheetOf = (fake: ReturnType<typeof createFakeServices>, name: string) =>
@@ -75,6 +75,16 @@ describe('createInsights', () => {
     expect(sheet.getRange('A18').getFormula()).toBe(`=MICRO_IMPACT('Data'!A:Z,"purchase")`);
     // Without steps, the trend follows the macro alone.
     expect(sheet.getRange('K18').getFormula()).toBe(`=FUNNEL_TREND('Data'!A:Z,{"purchase"},"","week")`);
+  });
+
+  it("trends the planner's funnel (milestones, then the macro) when no steps are given", () => {
+    const { fake, run, ctx } = setup();
+    const planned = ctx.createFramework!({ template: 'ecommerce' }) as { steps: string[] };
+    expect(planned.steps.length).toBeGreaterThan(1);
+    const macro = planned.steps[planned.steps.length - 1]!;
+    const sheet = fake.spreadsheet.getSheetByName(run({ dataRange: 'Data!A:C', macroEvent: macro }).sheet)!;
+    const literal = planned.steps.map((s) => `"${s}"`).join(',');
+    expect(sheet.getRange('K18').getFormula()).toBe(`=FUNNEL_TREND('Data'!A:C,{${literal}},"","week")`);
   });
 
   it('quotes user text inside formulas and writes it as text elsewhere', () => {
