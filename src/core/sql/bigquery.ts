@@ -43,9 +43,7 @@ export function bigQuerySql(spec: FunnelSpec, table: string, header: string[]): 
   // strict_order needs every event of an entity (any other event breaks the chain).
   const names = [...new Set([...spec.steps.flatMap((s) => s.names), ...spec.exclude])];
   const where = spec.strictOrder ? [] : [`  WHERE ${event} IN (${names.map(sqlString).join(', ')})`];
-  const stepRows = spec.steps.map(
-    (s, i) => `STRUCT(${i} AS i, ${i + 1} AS step, ${sqlString(s.label)} AS name)`,
-  );
+  const stepNames = spec.steps.map((step, k) => `WHEN ${k} THEN ${sqlString(step.label)}`).join(' ');
   return [
     ...header.map((line) => `-- ${line}`),
     'CREATE TEMP FUNCTION funnel_steps(events ARRAY<STRUCT<t FLOAT64, e STRING>>)',
@@ -68,10 +66,10 @@ export function bigQuerySql(spec: FunnelSpec, table: string, header: string[]): 
     `  WHERE ${[...entity, 't'].map((c) => `${c} IS NOT NULL`).join(' AND ')}`,
     `  GROUP BY ${entity.join(', ')}`,
     ')',
-    `SELECT steps.step, steps.name, COUNTIF(flag) AS ${spec.bySession ? 'sessions' : 'users'}`,
-    'FROM entities, UNNEST(reached) AS flag WITH OFFSET AS i',
-    `JOIN UNNEST([${stepRows.join(', ')}]) AS steps USING (i)`,
-    'GROUP BY steps.step, steps.name',
-    'ORDER BY steps.step;',
+    // One row per step: k is the step's position in each entity's array of flags.
+    `SELECT k + 1 AS step, CASE k ${stepNames} END AS name, COUNTIF(flag) AS ${spec.bySession ? 'sessions' : 'users'}`,
+    'FROM entities, UNNEST(reached) AS flag WITH OFFSET AS k',
+    'GROUP BY k',
+    'ORDER BY k;',
   ];
 }

@@ -125,7 +125,10 @@ describe('FUNNEL_SQL bigquery', () => {
     );
     expect(query).toContain('GROUP BY entity_user, entity_session');
     expect(query).toContain("WHERE event_name IN ('view_item', 'view_item_list', 'add_to_cart', 'purchase')");
-    expect(query).toContain('COUNTIF(flag) AS sessions');
+    expect(query).toContain(
+      "SELECT k + 1 AS step, CASE k WHEN 0 THEN 'view_item|view_item_list' WHEN 1 THEN 'add_to_cart' WHEN 2 THEN 'purchase' END AS name, COUNTIF(flag) AS sessions",
+    );
+    expect(query).toContain('FROM entities, UNNEST(reached) AS flag WITH OFFSET AS k');
   });
 
   it('keeps every event for strict_order (other events break the chain)', () => {
