@@ -301,10 +301,15 @@ function referenceFunnel(rows: string[][], steps: string[], days: number): numbe
   return counts;
 }
 
+/** Polls until the page shows what is expected; generous, as CI runs test files side by side. */
+function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000, interval: 100 });
+}
+
 const missing = chromiumMissingReason();
 if (missing) console.warn(missing);
 
-describe.skipIf(missing !== undefined)('playground in Chromium', () => {
+describe.skipIf(missing !== undefined)('playground in Chromium', { timeout: 90_000 }, () => {
   let browser: Browser;
   let page: Page;
   const dialogs: string[] = [];
@@ -334,9 +339,12 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
     await page.click('#menu-extensions');
     expect(await page.locator('.menu-heading').textContent()).toBe('Micro Conversions');
     const items = page.getByRole('menuitem');
-    await expect
-      .poll(() => items.allTextContents())
-      .toEqual(['Open planner', 'Check framework', 'Print framework', 'Help']);
+    await eventually(() => items.allTextContents()).toEqual([
+      'Open planner',
+      'Check framework',
+      'Print framework',
+      'Help',
+    ]);
     await page.getByRole('menuitem', { name: 'Open planner' }).click();
     const frame = page.locator('#sidebar-frame');
     await frame.waitFor();
@@ -351,7 +359,7 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
     }
     await page.getByRole('tab', { name: 'Milestones', exact: true }).click();
     // The header row is bold and frozen; the phase column is a dropdown.
-    await expect.poll(() => cell('A1').evaluate((td) => getComputedStyle(td).fontWeight)).toBe('700');
+    await eventually(() => cell('A1').evaluate((td) => getComputedStyle(td).fontWeight)).toBe('700');
     expect(await page.locator('#grid tr.frozen').count()).toBe(1);
     expect(await cell('A2').locator('select').count()).toBe(1);
     await page.screenshot({ path: artifactPath('planner-created') });
@@ -367,13 +375,13 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
     await page.fill('#import-sheet', 'Events');
     await page.click('#import-confirm');
     await page.getByRole('tab', { name: 'Events' }).waitFor();
-    await expect.poll(() => cell('A5').textContent()).toBe('user_pseudo_id');
+    await eventually(() => cell('A5').textContent()).toBe('user_pseudo_id');
     // Type the formula into E1 the way a person does: select, type, Enter.
     await cell('E1').click();
     // The range reaches past the data, so rows added below count too (FUNNEL skips blank rows).
     await page.keyboard.type(`=FUNNEL(Events!A1:C30, "${STEPS}", "7d")`);
     await page.keyboard.press('Enter');
-    await expect.poll(() => cell('F2').textContent()).toBe(String(EXPECTED_USERS[0]));
+    await eventually(() => cell('F2').textContent()).toBe(String(EXPECTED_USERS[0]));
     expect(await cell('F3').textContent()).toBe(String(EXPECTED_USERS[1]));
     expect(await cell('F4').textContent()).toBe(String(EXPECTED_USERS[2]));
     expect(await cell('G3').textContent()).toBe('0.4');
@@ -385,7 +393,7 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('2024-01-01 12:00:00');
     await page.keyboard.press('Enter');
-    await expect.poll(() => cell('F4').textContent()).toBe('2');
+    await eventually(() => cell('F4').textContent()).toBe('2');
     await page.screenshot({ path: artifactPath('funnel-typed') });
     expect(pageErrors).toEqual([]);
   });
@@ -397,7 +405,7 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
       data.setData('text/plain', 'event\tusers\nview_item\t12\nadd_to_cart\t5%');
       document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
     });
-    await expect.poll(() => cell('C3').textContent()).toBe('12');
+    await eventually(() => cell('C3').textContent()).toBe('12');
     expect((await sheet('Sheet1')).values).toEqual([
       ['', '', ''],
       ['', 'event', 'users'],
@@ -427,17 +435,17 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
     await page.getByRole('tab', { name: 'Phases', exact: true }).waitFor();
     const selected = await api('POST', '/api/run/selectCell', ['Milestones', 'C4']);
     expect(selected.body.ok).toBe(true);
-    await expect
-      .poll(() => page.getByRole('tab', { name: 'Milestones', exact: true }).getAttribute('aria-selected'))
-      .toBe('true');
-    await expect.poll(() => cell('C4').getAttribute('class')).toMatch(/selected/);
+    await eventually(() =>
+      page.getByRole('tab', { name: 'Milestones', exact: true }).getAttribute('aria-selected'),
+    ).toBe('true');
+    await eventually(() => cell('C4').getAttribute('class')).toMatch(/selected/);
     expect(await page.locator('#cell-name').textContent()).toBe('C4');
   });
 
   it('shows an error’s message on hover', async () => {
     await put('Sheet1', 'A1', [['=FUNNEL("x", "a, b")']]);
     await page.reload();
-    await expect.poll(() => cell('A1').textContent()).toBe('#ERROR!');
+    await eventually(() => cell('A1').textContent()).toBe('#ERROR!');
     expect(await cell('A1').getAttribute('title')).toMatch(/\w{4,}/);
   });
 
@@ -446,7 +454,7 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
     const hostileText = '"><script>alert(2)</script>';
     await put(hostileTab, 'A1', [[hostileText, '<b onmouseover=alert(3)>x</b>']]);
     await page.getByRole('tab', { name: hostileTab }).click();
-    await expect.poll(() => cell('A1').textContent()).toBe(hostileText);
+    await eventually(() => cell('A1').textContent()).toBe(hostileText);
     expect(await cell('B1').textContent()).toBe('<b onmouseover=alert(3)>x</b>');
     await cell('B1').hover();
     expect(await page.locator('img').count()).toBe(0);
@@ -466,12 +474,12 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
     ]);
     expect(created.body.ok).toBe(true);
     await page.getByRole('tab', { name: 'Macro', exact: true }).click();
-    await expect.poll(() => cell('A2').textContent()).toBe(hostileName);
+    await eventually(() => cell('A2').textContent()).toBe(hostileName);
     expect(await cell('E2').textContent()).toBe(hostileOwner);
     await page.getByRole('tab', { name: 'Dashboard', exact: true }).click();
-    await expect
-      .poll(() => page.locator('#grid td').filter({ hasText: hostileName }).count())
-      .toBeGreaterThan(0);
+    await eventually(() => page.locator('#grid td').filter({ hasText: hostileName }).count()).toBeGreaterThan(
+      0,
+    );
     await page.click('#menu-extensions');
     await page.getByRole('menuitem', { name: 'Open planner' }).click();
     await page.frameLocator('#sidebar-frame').getByText(hostileName).first().waitFor();
@@ -484,7 +492,7 @@ describe.skipIf(missing !== undefined)('playground in Chromium', () => {
   it('loads the sample export in one click and draws its funnel', async () => {
     await page.click('#load-sample');
     await page.getByRole('tab', { name: 'Sample funnel' }).waitFor();
-    await expect.poll(() => cell('A2').textContent()).toBe('view_item');
+    await eventually(() => cell('A2').textContent()).toBe('view_item');
     expect(Number(await cell('B2').textContent())).toBeGreaterThan(Number(await cell('B5').textContent()));
     await page.screenshot({ path: artifactPath('sample-funnel') });
   });
