@@ -207,7 +207,8 @@ export class PlaygroundSession {
     const rows = values.length;
     const columns = Math.max(0, ...values.map((r) => r.length));
     if (rows === 0 || columns === 0) return;
-    const start = parseRangeA1(range, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    // Bounds as large as a sheet may grow, so that "A:B" reads as open-ended and is refused below.
+    const start = parseRangeA1(range, 10_000_000, 18_278);
     if (!start) throw new UserInputError(`"${range}" is not an A1 range; write e.g. "A1" or "B2:C3".`);
     const single = start.numRows === 1 && start.numColumns === 1;
     if (!single && (start.numRows !== rows || start.numColumns !== columns)) {
