@@ -9,6 +9,7 @@ import { asRows, cellText, isBlankCell, isNumberCell } from './cells';
 import { findColumn, findNamedColumn, quotedList, seenHeaders } from './columns';
 import { findHeaderRow, headerNames, isCommentRow, isReportTotalsRow, isTotalLabel } from './header';
 import { Interner } from './intern';
+import { ROWS_PER_CLOCK_CHECK, readBudget } from './limits';
 import { isTimeInRange, parseTimestamp } from './timestamp';
 
 /** Options the user can name (`user=`, `session=`, `event=`, `time=`, `count=`) to override detection. */
@@ -250,8 +251,10 @@ function readEventRows(
   let n = 0;
   let lastTimeCell: unknown;
   let lastTime = Number.NaN;
+  const checkBudget = readBudget(rows.length);
 
   for (let r = headerIndex + 1; r < rows.length; r++) {
+    if ((r & (ROWS_PER_CLOCK_CHECK - 1)) === 0) checkBudget(r);
     const row = rows[r]!;
     const first = row[0];
     if (typeof first === 'string' && first.charCodeAt(0) === 35 && isCommentRow(row)) continue;
