@@ -72,6 +72,12 @@ const ERROR_SHAPES: ErrorShape[] = [
       /^row \d+ of data, column ".*": ".*" is not a number\. A report needs a number in its count column on every row\.$/s,
   },
   {
+    source: 'src/core/table/limits.ts',
+    fragment: 'data is too large to finish within the 30 seconds Sheets gives a custom function',
+    pattern:
+      /^data is too large to finish within the 30 seconds Sheets gives a custom function: after \d+ seconds, \d+ of its \d+ rows were read\./,
+  },
+  {
     source: 'src/core/table/columns.ts',
     fragment: '". Its columns are ',
     pattern:
@@ -87,6 +93,11 @@ const ERROR_SHAPES: ErrorShape[] = [
     source: 'src/core/table/duration.ts',
     fragment: 'is not a duration. Leave it blank for no limit',
     pattern: /^window .+ is not a duration\. Leave it blank for no limit, or write a number of days/s,
+  },
+  {
+    source: 'src/core/table/duration.ts',
+    fragment: 'is a date or time cell. Write the window as a number of days or as text: ',
+    pattern: /^window is a date or time cell\. Write the window as a number of days or as text: /,
   },
   {
     source: 'src/core/table/options.ts',
