@@ -171,6 +171,9 @@ describe('createFramework guards', () => {
     expect(() => planner.call('createFramework', { template: 'no-such-template' })).toThrow(
       /no-such-template/,
     );
+    expect(() => planner.call('createFramework')).toThrow(
+      /needs an object such as \{ template: "ecommerce" \}/,
+    );
     expect(planner.fake.spreadsheet.getSheets()).toHaveLength(1);
   });
 });
