@@ -645,7 +645,6 @@ describe.skipIf(!existsSync(CHROMIUM))(
       // One problem per line, as the server wrote them, without its "Exception: " prefix
       // (innerText, unlike textContent, shows whether the line breaks are rendered).
       await expect
-        // biome-ignore lint/performance/useDomNodeTextContent: the rendered line breaks are the point
         .poll(() => page.locator('#status').innerText())
         .toBe(
           'The framework has values that cannot be used:\nPhase 1: name is missing.\nMilestone 2: target 3 is above 100%.',
