@@ -102,6 +102,20 @@ function scaffold(request: CreateFrameworkRequest, framework: Framework): Create
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   spreadsheet.toast('Writing the framework tabs…', TOAST_TITLE, 30);
   const tabs = new Tabs(spreadsheet, readState());
+  try {
+    return writeTabs(spreadsheet, tabs, request, framework);
+  } finally {
+    // Saved even when a step fails, so tabs already created stay ours (never suffixed as a user's).
+    saveState(tabs.state);
+  }
+}
+
+function writeTabs(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tabs: Tabs,
+  request: CreateFrameworkRequest,
+  framework: Framework,
+): CreateFrameworkResult {
   const namedRanges = new Map(spreadsheet.getNamedRanges().map((range) => [range.getName(), range]));
 
   let phaseNames: Range | undefined;
@@ -161,7 +175,6 @@ function scaffold(request: CreateFrameworkRequest, framework: Framework): Create
   );
   print.sheet.setHiddenGridlines(true);
 
-  saveState(state);
   spreadsheet.toast('The framework tabs are up to date.', TOAST_TITLE, 5);
   const unique = (names: string[]) => [...new Set(names)];
   return {

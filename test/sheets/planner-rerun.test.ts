@@ -3,7 +3,7 @@
  * user typed, added or named survives (README: "Never lose the user's work").
  */
 import { describe, expect, it } from 'vitest';
-import { snapshot } from '../../dev/fake';
+import { FakeSheet, snapshot } from '../../dev/fake';
 import { REQUEST, sheetOf, tabValues } from './fixture';
 import { plannerOver } from './harness';
 
@@ -204,6 +204,33 @@ describe("the user's work survives a re-run", () => {
       'Discover',
       'Evaluate',
       'Decide',
+    ]);
+  });
+
+  it('still knows its tabs after a run that failed half way', () => {
+    const planner = plannerOver();
+    const insertChart = FakeSheet.prototype.insertChart;
+    FakeSheet.prototype.insertChart = () => {
+      throw new Error('Service Spreadsheets timed out');
+    };
+    try {
+      expect(() => planner.call('createFramework', REQUEST)).toThrow(/createFramework failed unexpectedly/);
+    } finally {
+      FakeSheet.prototype.insertChart = insertChart;
+    }
+    const again = planner.call<{ created: string[] }>('createFramework', REQUEST);
+    // Every tab was made before the chart failed; the second run updates them, adding none.
+    expect(again.created).toEqual([]);
+    expect(snapshot(planner.fake.spreadsheet).sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      'Macro',
+      'Phases',
+      'Milestones',
+      'Secondary Actions',
+      'Data',
+      'Funnel',
+      'Dashboard',
+      'Framework',
     ]);
   });
 
