@@ -270,3 +270,41 @@ describe('createFramework on a fresh spreadsheet', () => {
     expect(planner.fake.ui.toasts.map((t) => t.message ?? t)).toHaveLength(2);
   });
 });
+
+describe('createFramework from the e-commerce template', () => {
+  // Worked from src/core/framework/templates/ecommerce.ts: three phases, five milestones, six
+  // secondary actions, the macro "Complete an order" recorded by GA4's purchase event.
+  const planner = plannerOver();
+  const result = planner.call<Result>('createFramework', { template: 'ecommerce' });
+  const book = snapshot(planner.fake.spreadsheet);
+
+  it('writes one row per item of the template', () => {
+    expect(tabValues(book, 'Macro')[1]!.slice(0, 2)).toEqual(['Complete an order', 'purchase']);
+    expect(tabValues(book, 'Phases').map((row) => row[0])).toEqual([
+      'Phase',
+      'Explore the range',
+      'Choose a product',
+      'Check out',
+    ]);
+    expect(tabValues(book, 'Milestones')).toHaveLength(6);
+    expect(tabValues(book, 'Secondary Actions')).toHaveLength(7);
+  });
+
+  it("makes GA4's recommended events the funnel steps, in phase order", () => {
+    expect(sheetOf(book, 'Funnel').formulas[3]![0]).toBe(
+      `=FUNNEL('Data'!A:Z, {"view_item_list","add_to_cart","begin_checkout","add_shipping_info","add_payment_info","purchase"})`,
+    );
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('prints three phase columns with the five milestones beneath', () => {
+    const values = tabValues(book, 'Framework');
+    expect(values[3]!.slice(0, 3)).toEqual(['Explore the range', 'Choose a product', 'Check out']);
+    // Check out holds three milestones: rows 6, 7 and 8 of its column.
+    expect(values.slice(5, 8).map((row) => String(row[2]).split('\n')[0])).toEqual([
+      'Start checkout',
+      'Fill in the shipping form',
+      'Enter a payment method',
+    ]);
+  });
+});
