@@ -4,19 +4,11 @@
  * declarations (what google.script.run and menus may call) and the @customfunction ones.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { DIST_DIR, loadCodeJs } from '../gas-local';
 
-const require = createRequire(import.meta.url);
-const gasLocal = require('gas-local') as {
-  require: (
-    folder: string,
-    globals: object,
-    options?: { filter?: (path: string) => boolean },
-  ) => Record<string, unknown>;
-};
+export { DIST_DIR };
 
-export const DIST_DIR = join(import.meta.dirname, '..', '..', 'dist');
 const CODE = join(DIST_DIR, 'Code.js');
 
 export interface LoadedBundle {
@@ -40,16 +32,12 @@ export function loadBundle(services: Record<string, unknown>): LoadedBundle {
     throw new Error('dist/Code.js is missing: run `npm run build` first (npm start does it for you).');
   }
   const modified = bundleModified();
-  const context = gasLocal.require(
-    DIST_DIR,
-    {
-      Logger: { log: (...args: unknown[]) => console.log('[Logger]', ...args) },
-      Utilities: { formatString: (f: string) => f, formatDate: (d: Date) => d.toISOString() },
-      console,
-      ...services,
-    },
-    { filter: (p) => p.endsWith('Code.js') },
-  );
+  const context = loadCodeJs({
+    Logger: { log: (...args: unknown[]) => console.log('[Logger]', ...args) },
+    Utilities: { formatString: (f: string) => f, formatDate: (d: Date) => d.toISOString() },
+    console,
+    ...services,
+  });
   const publicFunctions = new Set(
     [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\s*\(/gm)]
       .map((m) => m[1]!)

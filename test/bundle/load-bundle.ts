@@ -1,16 +1,6 @@
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { DIST_DIR, loadCodeJs } from '../../dev/gas-local';
 
-const require = createRequire(import.meta.url);
-const gasLocal = require('gas-local') as {
-  require: (
-    folder: string,
-    globals: object,
-    options?: { filter?: (path: string) => boolean },
-  ) => Record<string, unknown>;
-};
-
-export const DIST = join(import.meta.dirname, '..', '..', 'dist');
+export const DIST = DIST_DIR;
 
 /** The globals gas-local gives by default, fresh each time (a reused object breaks a second load). */
 export function gasDefaults(): Record<string, unknown> {
@@ -27,10 +17,5 @@ export function gasDefaults(): Record<string, unknown> {
 export function loadBundle(
   services: Record<string, unknown> = {},
 ): Record<string, (...args: unknown[]) => unknown> {
-  const context = gasLocal.require(
-    DIST,
-    { ...gasDefaults(), ...services },
-    { filter: (p) => p.endsWith('Code.js') },
-  );
-  return context as Record<string, (...args: unknown[]) => unknown>;
+  return loadCodeJs({ ...gasDefaults(), ...services }) as Record<string, (...args: unknown[]) => unknown>;
 }
