@@ -3,6 +3,10 @@
 // 30 days (some carts resumed hours or days later, so the window matters), a few exact timestamp
 // ties, and the rows shuffled (exports are not sorted).
 
+import { seededRandom } from '../dev/seeded-random.mjs';
+
+export { seededRandom };
+
 export const FUNNEL_STEPS = ['view_item', 'add_to_cart', 'begin_checkout', 'purchase'];
 export const NOISE_EVENTS = ['session_start', 'page_view', 'scroll', 'user_engagement'];
 export const HEADER = ['user_pseudo_id', 'event_name', 'event_timestamp'];
@@ -10,18 +14,6 @@ export const HEADER = ['user_pseudo_id', 'event_name', 'event_timestamp'];
 const SECOND = 1_000_000; // event_timestamp is in epoch microseconds, as in GA4's BigQuery export
 const DAY = 86_400 * SECOND;
 const START = Date.UTC(2026, 9, 1) * 1000;
-
-/** mulberry32: a small seeded generator, so every run measures the same rows. */
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Probability of going on to step k+1 after step k within one session: decaying. */
 const NEXT_STEP = [0.35, 0.45, 0.55];

@@ -5,21 +5,10 @@
  * Run `npx tsx dev/playground/sample-export.ts > sample.csv` to get the file.
  */
 import { pathToFileURL } from 'node:url';
+import { seededRandom as random } from '../seeded-random.mjs';
 
 export const SAMPLE_STEPS = 'view_item, add_to_cart, begin_checkout, purchase';
 export const SAMPLE_WINDOW = '7d';
-
-/** mulberry32: a tiny seeded generator, good enough to make varied but repeatable data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** How likely a user who did one step goes on to the next (a typical small shop). */
 const FUNNEL = [
