@@ -23,7 +23,9 @@ const PERIOD_WORDS: Record<string, Period> = {
 /** A period argument: blank is a week. */
 export function parsePeriod(value: unknown): Period {
   if (isBlankCell(value)) return 'week';
-  const period = PERIOD_WORDS[cellText(value).toLowerCase()];
+  const word = cellText(value).toLowerCase();
+  // Own keys only: "constructor" or "__proto__" must not find Object's own members.
+  const period = Object.hasOwn(PERIOD_WORDS, word) ? PERIOD_WORDS[word] : undefined;
   if (period === undefined) {
     throw new UserError(
       `period "${cellText(value)}" is not one of "day", "week" (starting Monday) or "month".`,
