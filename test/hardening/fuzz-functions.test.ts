@@ -336,6 +336,8 @@ function expectDocumentedError(error: unknown, args: unknown[]): void {
 const LONG = 'x'.repeat(60_000);
 const ERROR_TEXT = ['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#ERROR!', '#NULL!'];
 const NUMBER_TEXT = ['NaN', 'Infinity', '-Infinity', '1e400', '-0', '0x1F', '  ', 'undefined', 'null'];
+/** Names that are keys of every plain object: a lookup by object key instead of a Map would trip on them. */
+const OBJECT_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
 const FORMULA_TEXT = ['=1+1', '+1', '-1', '@x', "'quoted", '=IMPORTXML("http://x","//a")'];
 
 const hostileCell: fc.Arbitrary<unknown> = fc.oneof(
@@ -353,15 +355,27 @@ const hostileCell: fc.Arbitrary<unknown> = fc.oneof(
     -0,
   ),
   fc.string({ maxLength: 8 }),
-  fc.constantFrom('', ...ERROR_TEXT, ...NUMBER_TEXT, ...FORMULA_TEXT, LONG, 'Grand total', '# note'),
+  fc.constantFrom(
+    '',
+    ...ERROR_TEXT,
+    ...NUMBER_TEXT,
+    ...FORMULA_TEXT,
+    ...OBJECT_KEYS,
+    LONG,
+    'Grand total',
+    '# note',
+  ),
   fc.boolean(),
   fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15) }),
   fc.constant(new Date(Number.NaN)),
 );
 
-const entityCell = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('u1', 'u2', 'u3', 7) }, hostileCell);
+const entityCell = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('u1', 'u2', 'u3', 7, '__proto__') },
+  hostileCell,
+);
 const eventCell = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('view', 'cart', 'buy', 'other') },
+  { weight: 4, arbitrary: fc.constantFrom('view', 'cart', 'buy', 'other', 'constructor', '__proto__') },
   hostileCell,
 );
 /** Mostly real timestamps around March 2024, in every type FUNNEL reads. */
@@ -416,7 +430,10 @@ function tableArb(header: string[], cells: fc.Arbitrary<unknown>[]): fc.Arbitrar
 }
 
 const stepName = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom('view', 'cart', 'buy', 'view|cart', 'nope') },
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom('view', 'cart', 'buy', 'view|cart', 'nope', '__proto__|constructor'),
+  },
   hostileCell,
 );
 const stepsArb: fc.Arbitrary<unknown> = fc.oneof(
@@ -462,7 +479,7 @@ const periodArb = fc.oneof(
   { weight: 1, arbitrary: hostileCell },
 );
 
-const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 150) };
+const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 300) };
 
 // ---- The properties ---------------------------------------------------------------------------
 
@@ -535,6 +552,39 @@ describe('fuzzing the custom functions in dist/Code.js', () => {
     );
   });
 
+  it('FUNNEL, MICRO_IMPACT and FUNNEL_TREND on well-formed event rows with hostile ids and names give tables', () => {
+    // Always the right columns and real timestamps, so nearly every call reaches the engines
+    // (modes, breakdowns, time columns, periods) with hostile ids, names and breakdown values.
+    const validTime = timeCell.filter((t) => typeof t !== 'string' || !Number.isNaN(Date.parse(t)));
+    const rows = fc.array(fc.tuple(entityCell, eventCell, validTime, entityCell, eventCell), {
+      minLength: 1,
+      maxLength: 14,
+    });
+    const validOptions = fc
+      .subarray(
+        ['by session', 'time', 'exclude=cart', 'breakdown=device', 'strict_order', 'strict_increase'],
+        {
+          maxLength: 3,
+        },
+      )
+      .map((w) => w.join(', '));
+    fc.assert(
+      fc.property(rows, stepsArb, validOptions, periodArb, (body, steps, options, period) => {
+        const data = [EVENT_HEADER, ...body.map((r) => [...r])];
+        expectTableOrDocumentedError('FUNNEL', [data, steps, '7d', options]);
+        expectTableOrDocumentedError('MICRO_IMPACT', [data, steps, '', '2h']);
+        expectTableOrDocumentedError('FUNNEL_TREND', [
+          data,
+          steps,
+          1,
+          period,
+          options.replace(/(, )?(time|breakdown=device)/g, ''),
+        ]);
+      }),
+      RUNS,
+    );
+  });
+
   it('AB_TEST returns plain values or a documented message', () => {
     const count = fc.oneof(
       { weight: 12, arbitrary: fc.integer({ min: 0, max: 5000 }) },
@@ -599,6 +649,15 @@ describe('inputs the fuzzing found', () => {
     expect(() => call('AB_TEST', [0, 2 ** 53 + 2, 0, 10])).toThrow(/^visitors_a is 9007199254740994: larger/);
     expect(table('AB_TEST', [0, Number.MAX_SAFE_INTEGER, 0, 10])[0]).toEqual(['Metric', 'Value']);
   });
+
+  it.each(['constructor', '__proto__', 'toString'])(
+    'FUNNEL_TREND refuses the period "%s" (not an own key of the period words)',
+    (period) => {
+      expect(() => call('FUNNEL_TREND', [rows(new Date()), 'view', '', period])).toThrow(
+        `period "${period}" is not one of "day", "week" (starting Monday) or "month".`,
+      );
+    },
+  );
 
   it('a NaN window (only a script can pass one) is quoted back, not shown as a bare NaN', () => {
     expect(() => call('FUNNEL', [rows(new Date()), 'view', Number.NaN])).toThrow(
