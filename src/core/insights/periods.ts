@@ -24,8 +24,9 @@ const PERIOD_WORDS: Record<string, Period> = {
 export function parsePeriod(value: unknown): Period {
   if (isBlankCell(value)) return 'week';
   const word = cellText(value).toLowerCase();
-  // Own keys only: "constructor" or "__proto__" must not find Object's own members.
-  const period = Object.hasOwn(PERIOD_WORDS, word) ? PERIOD_WORDS[word] : undefined;
+  // Own keys only: "constructor" or "__proto__" must not find Object's members (and Object.hasOwn
+  // is newer than the bundle's es2020 target).
+  const period = Object.keys(PERIOD_WORDS).includes(word) ? PERIOD_WORDS[word] : undefined;
   if (period === undefined) {
     throw new UserError(
       `period "${cellText(value)}" is not one of "day", "week" (starting Monday) or "month".`,
