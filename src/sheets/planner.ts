@@ -11,8 +11,13 @@ import {
   type Finding,
   type Framework,
   frameworkFromTables,
+  fromRows,
   funnelSteps,
+  MILESTONES_TABLE,
+  nameKey,
   PHASES_TABLE,
+  type RemovedKeys,
+  readRowEdits,
   TABLE_IDS,
   TABLES,
   type TableId,
@@ -28,7 +33,7 @@ import { withDocumentLock } from './document-lock';
 import { frameworkView } from './framework-tab';
 import { drawFunnelChart, FUNNEL_ROW, funnelView } from './funnel-tab';
 import { readState, saveState, type TabRole, Tabs } from './tab-registry';
-import { explicitFields } from './table-plan';
+import { explicitFields, matchRows, previousKeys, type RenamedPhase, type TablePlan } from './table-plan';
 import { writeTable } from './table-writer';
 import { drawView } from './view-writer';
 
@@ -45,6 +50,8 @@ export interface CreateFrameworkResult {
   steps: string[];
   /** Check framework's findings on what now stands in the tabs. */
   findings: Finding[];
+  /** Plain sentences about rows: the ones deleted, a reorder a row of the user's kept from happening. */
+  notes: string[];
 }
 
 export interface PrintInfo {
@@ -94,16 +101,68 @@ export function createFramework(request: CreateFrameworkRequest): CreateFramewor
   return withUserErrors('createFramework', () => {
     // Bad input is refused before anything is written.
     const framework = buildFramework(request);
-    return withDocumentLock('run of the planner', () => scaffold(request, framework));
+    const removed = readRowEdits(request);
+    return withDocumentLock('run of the planner', () => scaffold(request, framework, removed));
   });
 }
 
-function scaffold(request: CreateFrameworkRequest, framework: Framework): CreateFrameworkResult {
+/**
+ * A phase is removed only once no milestone names it: neither one the request keeps nor a row of
+ * the Milestones tab that stays (a row of the user's included). Refused before anything is written.
+ */
+function refuseBusyPhases(
+  tabs: Tabs,
+  request: CreateFrameworkRequest,
+  framework: Framework,
+  removed: RemovedKeys,
+): void {
+  const kept = new Set(framework.phases.map((phase) => nameKey(phase.name)));
+  const gone = new Set(removed.phases.map((key) => nameKey(key.name)).filter((key) => !kept.has(key)));
+  if (gone.size === 0) return;
+  const naming = framework.milestones.map((m) => ({ name: m.name, phase: m.phase }));
+  const sheet = tabs.find('milestones');
+  if (sheet) {
+    const read = fromRows('milestones', sheet.getDataRange().getValues());
+    const desired = framework.milestones as unknown as Record<string, unknown>[];
+    const previous = previousKeys(MILESTONES_TABLE, desired, request.milestones);
+    const rows = read.items as unknown as Record<string, unknown>[];
+    const { match, removed: deleted } = matchRows(
+      MILESTONES_TABLE,
+      desired,
+      rows,
+      previous,
+      removed.milestones,
+    );
+    const claimed = new Set([...match, ...deleted]);
+    read.items.forEach((m, i) => {
+      if (!claimed.has(i)) naming.push({ name: m.name, phase: m.phase });
+    });
+  }
+  const problems = removed.phases
+    .filter((key) => gone.has(nameKey(key.name)))
+    .map((key) => {
+      const names = naming.filter((m) => nameKey(m.phase) === nameKey(key.name)).map((m) => `“${m.name}”`);
+      return names.length === 0 ? '' : `“${key.name.trim()}” still has ${names.join(', ')}`;
+    })
+    .filter((problem) => problem !== '');
+  if (problems.length > 0) {
+    throw new UserError(
+      `A phase that still has milestones cannot be removed: ${problems.join('; ')}. Move those milestones to another phase or remove them too, then remove the phase. Nothing was written.`,
+    );
+  }
+}
+
+function scaffold(
+  request: CreateFrameworkRequest,
+  framework: Framework,
+  removed: RemovedKeys,
+): CreateFrameworkResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  spreadsheet.toast('Writing the framework tabs…', TOAST_TITLE, 30);
   const tabs = new Tabs(spreadsheet, readState());
+  refuseBusyPhases(tabs, request, framework, removed);
+  spreadsheet.toast('Writing the framework tabs…', TOAST_TITLE, 30);
   try {
-    return writeTabs(spreadsheet, tabs, request, framework);
+    return writeTabs(spreadsheet, tabs, request, framework, removed);
   } finally {
     // Saved even when a step fails, so tabs already created stay ours (never suffixed as a user's).
     saveState(tabs.state);
@@ -115,27 +174,37 @@ function writeTabs(
   tabs: Tabs,
   request: CreateFrameworkRequest,
   framework: Framework,
+  removed: RemovedKeys,
 ): CreateFrameworkResult {
   const namedRanges = new Map(spreadsheet.getNamedRanges().map((range) => [range.getName(), range]));
 
   let phaseNames: Range | undefined;
+  let renamedPhases: RenamedPhase[] = [];
+  const notes: string[] = [];
   for (const id of TABLE_IDS) {
     const table = TABLES[id];
     const sheet = tabs.ensure(id);
     const desired = tableItems(framework, id) as unknown as Record<string, unknown>[];
-    const explicit = explicitFields(table, desired, request[id]);
+    const requested = request[id];
     const { plan } = writeTable(
       spreadsheet,
       sheet,
       table,
       desired,
-      explicit,
+      explicitFields(table, desired, requested),
       { phases: phaseNames },
       namedRanges,
-      // The sidebar sends its lists in the user's order; a template run keeps the sheet's order.
-      Array.isArray(request[id]),
+      {
+        // The sidebar sends its lists in the user's order; a template run keeps the sheet's order.
+        reorder: Array.isArray(requested),
+        previous: previousKeys(table, desired, requested),
+        removed: id === 'macro' ? [] : removed[id],
+        renamedPhases: id === 'milestones' ? renamedPhases : [],
+      },
     );
+    notes.push(...rowNotes(tabs.nameOf(id), plan));
     if (id === 'phases') {
+      renamedPhases = plan.renamed;
       const nameColumn = plan.columns[PHASES_TABLE.columns.findIndex((column) => column.field === 'name')]!;
       phaseNames = sheet.getRange(plan.headerRow + 1, nameColumn, sheet.getMaxRows() - plan.headerRow, 1);
     }
@@ -183,7 +252,22 @@ function writeTabs(
     updated: unique(tabs.updated.filter((name) => !tabs.created.includes(name))),
     steps,
     findings: findingsOf(read),
+    notes,
   };
+}
+
+/** What the user should hear about a table's rows: the ones deleted, a reorder that did not happen. */
+function rowNotes(tab: string, plan: TablePlan): string[] {
+  const notes = plan.deletedRows.map(
+    (row, i) => `Deleted row ${row} of the ${tab} tab (“${plan.deletedNames[i]}”).`,
+  );
+  if (plan.unmovable.length > 0) {
+    const rows = plan.unmovable.join(', ');
+    notes.push(
+      `The ${tab} tab kept its row order: row${plan.unmovable.length === 1 ? '' : 's'} ${rows} hold${plan.unmovable.length === 1 ? 's' : ''} cells of yours (another column or a formula), and such rows never move. To reorder, move the rows on the ${tab} tab by hand.`,
+    );
+  }
+  return notes;
 }
 
 const A1_CELL = /^\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}$/;

@@ -1,12 +1,13 @@
 /**
  * Writes one framework table into its tab in a fixed number of service calls, whatever the
- * number of rows: one read of the used range (values, formulas, formats), then per run of
+ * number of rows: one read of the used range (values, formulas, formats), the deletion of the
+ * rows the user removed (only when there are some: one call per block of adjacent rows), then per run of
  * adjacent columns one format write and one value write, then header style, notes,
  * dropdowns, the percent format below the table and the named range.
  */
 import type { TableDef } from '../core/framework';
 import type { ReadCell } from './cell-input';
-import { formatFor, planTable, type TablePlan } from './table-plan';
+import { formatFor, type PlanOptions, planTable, type TablePlan } from './table-plan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -55,6 +56,20 @@ export function columnRuns(columns: number[]): number[][] {
   return runs;
 }
 
+/**
+ * Deletes the given rows (1-based, ascending), bottom block first so the numbers above stay true:
+ * one call per block of adjacent rows, none when nothing was removed.
+ */
+export function deleteRows(sheet: Sheet, rows: readonly number[]): void {
+  const blocks: { start: number; count: number }[] = [];
+  for (const row of rows) {
+    const last = blocks[blocks.length - 1];
+    if (last && last.start + last.count === row) last.count++;
+    else blocks.push({ start: row, count: 1 });
+  }
+  for (const block of blocks.reverse()) sheet.deleteRows(block.start, block.count);
+}
+
 /** Dropdowns and their source: fixed lists, or the phase names on the Phases tab. */
 export interface ChoiceSources {
   phases?: Range;
@@ -75,9 +90,10 @@ export function writeTable(
   explicit: ReadonlySet<string>[],
   sources: ChoiceSources,
   namedRanges: Map<string, NamedRange>,
-  reorder: boolean,
+  options: PlanOptions,
 ): WrittenTable {
-  const plan = planTable(table, readCells(sheet), desired, explicit, { reorder });
+  const plan = planTable(table, readCells(sheet), desired, explicit, options);
+  deleteRows(sheet, plan.deletedRows);
   const { headerRow, columns, lastRow, cells } = plan;
   // One row below the table at least, for the dropdowns and formats that run to the bottom.
   ensureSize(sheet, lastRow + 1, Math.max(...columns));

@@ -67,13 +67,35 @@ export interface Template extends TemplateSummary {
   framework: Framework;
 }
 
+/** The key a row was read under: a phase by name; a milestone or secondary action by name and event. */
+export interface ItemKey {
+  name: string;
+  eventName?: string;
+}
+
+/**
+ * An item of a request list may say which row it was read from (its key when the sidebar read
+ * the tabs), so a rename updates that row in place instead of adding a new one.
+ */
+export interface RowIdentity {
+  previous?: ItemKey;
+}
+
+/** Rows the user removed (and confirmed) in the sidebar: each deletes the one row read under that key. */
+export interface RemovedItems {
+  phases?: string[];
+  milestones?: ItemKey[];
+  secondaryActions?: ItemKey[];
+}
+
 /** What the sidebar sends to createFramework: a template id and/or the user's edits. */
 export interface CreateFrameworkRequest {
   template?: string;
   macro?: Partial<MacroConversion>;
-  phases?: Phase[];
-  milestones?: Partial<ProcessMilestone>[];
-  secondaryActions?: Partial<SecondaryAction>[];
+  phases?: (Phase & RowIdentity)[];
+  milestones?: (Partial<ProcessMilestone> & RowIdentity)[];
+  secondaryActions?: (Partial<SecondaryAction> & RowIdentity)[];
+  removed?: RemovedItems;
 }
 
 export type Severity = 'error' | 'warning';
