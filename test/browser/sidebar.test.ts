@@ -499,39 +499,113 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await screenshot(page, 'summary-read-back');
     });
 
-    it('says where to finish by hand what the sheet will not do: remove, rename or reorder its rows', async () => {
-      const { page } = await openSidebar('planner', {
+    it('renames and reorders rows read from the tabs, and removes one only after a keyboard confirmation', async () => {
+      const { page, dialogs } = await openSidebar('planner', {
         readFramework: { value: framework() },
         listTemplates: { value: [] },
+        createFramework: {
+          value: {
+            tabs: ['Phases'],
+            notes: ['Deleted row 2 of the Secondary Actions tab (“Signs up for news”).'],
+          },
+        },
       });
+      const kb = page.keyboard;
       await page.getByRole('button', { name: 'Step 2: Customer phases' }).click();
-      // Rows already in the sheet keep their order there: no arrows, a note instead.
-      expect(await page.getByRole('button', { name: /^Move/ }).count()).toBe(0);
-      expect(await page.locator('.step-body').textContent()).toContain(
-        "The order of the rows on the Phases tab is the funnel's order: to change it, move the rows there.",
-      );
-      await screenshot(page, 'phases-in-sheet');
-      await page.getByRole('button', { name: 'Remove “Deciding”' }).click();
+      // Rows already in the sheet can be reordered: the arrows are there, no "move them by hand" note.
+      expect(await page.locator('.step-body').textContent()).not.toContain('move the rows there');
+      await page.getByRole('button', { name: 'Move “Deciding” up' }).focus();
+      await kb.press('Enter');
+      expect(await page.locator('ol.items .item-name').allTextContents()).toEqual([
+        'Deciding',
+        'Looking around',
+      ]);
+      await page.getByRole('button', { name: 'Rename “Looking around”' }).click();
+      await page.getByLabel('Phase name').fill('Browsing');
+      await page.getByLabel('Phase name').press('Enter');
+      expect(await statusText(page)).toBe('');
+      // A phase that still has a milestone is not removed.
+      await page.getByRole('button', { name: 'Remove “Browsing”' }).click();
       expect(await statusText(page)).toBe(
-        'Removed “Deciding” here. The sheet keeps its row: delete that row on the Phases tab as well.',
+        '“Browsing” still has a milestone: “Views a product”. Move them to another phase or remove them in step 3 first.',
       );
+      expect(await page.locator('ol.items .item-name').allTextContents()).toEqual(['Deciding', 'Browsing']);
+      // A phase not in the sheet yet goes at once, without a question.
       await page.getByRole('button', { name: 'Add phase' }).click();
       await page.getByLabel('Phase name').fill('Coming back');
       await page.getByLabel('Phase name').press('Enter');
       await page.getByRole('button', { name: 'Remove “Coming back”' }).click();
       expect(await statusText(page)).toBe('Removed “Coming back”.');
-      await page.getByRole('button', { name: 'Rename “Looking around”' }).click();
-      await page.getByLabel('Phase name').fill('Browsing');
-      await page.getByLabel('Phase name').press('Enter');
-      expect(await statusText(page)).toBe(
-        'Renamed. Creating the tabs adds “Browsing” to the Phases tab and moves its milestones to it; then delete the row of “Looking around” there.',
-      );
+      expect(await page.locator('.confirm').count()).toBe(0);
+
       await page.getByRole('button', { name: 'Step 3: Process milestones' }).click();
-      expect(await page.locator('.group h3').allTextContents()).toEqual(['Browsing']);
-      await page.getByRole('button', { name: 'Remove “Views a product”' }).click();
-      expect(await statusText(page)).toBe(
-        'Removed “Views a product” here. The sheet keeps its row: delete that row on the Milestones tab as well.',
+      expect(await page.locator('.group h3').allTextContents()).toEqual(['Deciding', 'Browsing']);
+      await page.getByRole('button', { name: 'Edit “Views a product”' }).click();
+      await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Sees a product');
+      await page.getByLabel('Event name').fill('view_item_list');
+      await page.getByLabel('Event name').press('Enter');
+
+      // Step 4: Remove asks first, saying which tab and row; the focus is on the safe answer.
+      await page.getByRole('button', { name: 'Step 4: Secondary actions' }).click();
+      await page.getByRole('button', { name: 'Remove “Signs up for news”' }).focus();
+      await kb.press('Enter');
+      const question =
+        'Remove “Signs up for news” (sign_up)? Creating / updating the tabs then deletes its row on the Secondary Actions tab, with any cells you added on that row.';
+      expect(await page.getByRole('group', { name: question }).count()).toBe(1);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep it');
+      await expectFitsWidth(page);
+      await screenshot(page, 'confirm-remove');
+      // Escape keeps the item and gives the focus back to its Remove button.
+      await kb.press('Escape');
+      expect(await page.locator('.confirm').count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+        'Remove “Signs up for news”',
       );
+      await kb.press('Enter');
+      await kb.press('Shift+Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Delete the row');
+      await kb.press('Enter');
+      expect(await page.locator('.item-name').count()).toBe(0);
+      expect(await statusText(page)).toBe(
+        'Removed “Signs up for news”: its row on the Secondary Actions tab is deleted when you create / update the tabs.',
+      );
+
+      await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
+      await page.getByRole('button', { name: 'Create / update tabs' }).click();
+      await expect
+        .poll(() => page.locator('#status').innerText())
+        .toBe(
+          'Done. Tabs written: Phases.\nDeleted row 2 of the Secondary Actions tab (“Signs up for news”).',
+        );
+      const create = (await calls(page)).filter((c) => c.name === 'createFramework');
+      expect(create.map((c) => c.args)).toEqual([
+        [
+          {
+            macro: framework().macro,
+            phases: [
+              { name: 'Deciding', customerGoal: '', previous: { name: 'Deciding' } },
+              { name: 'Browsing', customerGoal: '', previous: { name: 'Looking around' } },
+            ],
+            milestones: [
+              {
+                name: 'Sees a product',
+                eventName: 'view_item_list',
+                metric: '',
+                target: 0.4,
+                owner: 'Kim',
+                priority: 'High',
+                dataSource: 'GA4',
+                status: 'Live',
+                phase: 'Browsing',
+                previous: { name: 'Views a product', eventName: 'view_item' },
+              },
+            ],
+            secondaryActions: [],
+            removed: { secondaryActions: [{ name: 'Signs up for news', eventName: 'sign_up' }] },
+          },
+        ],
+      ]);
+      expect(dialogs).toEqual([]);
     });
 
     it('keeps unwritten changes while the user looks at another view', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRequest } from '../../src/sidebar/request';
 import { formatPercent, parseAmount, parsePercent } from '../../src/sidebar/rules';
 import { emptyFramework, findingsFrom, frameworkFrom, printUrlFrom } from '../../src/sidebar/shapes';
+import type { Draft } from '../../src/sidebar/views/context';
 
 describe('parsePercent', () => {
   it.each([
@@ -120,5 +121,25 @@ describe('createRequest', () => {
       pendingTemplate: { id: 'leads', name: 'Leads', description: '' },
     });
     expect(request).toEqual({ template: 'leads', secondaryActions: framework.secondaryActions });
+  });
+
+  it("sends each item's row key and the removed rows, only the lists that hold any", () => {
+    const framework: Draft = emptyFramework();
+    framework.phases.push({ name: 'Looking', customerGoal: '', previous: { name: 'Look' } });
+    const request = createRequest({
+      framework,
+      removed: {
+        phases: [],
+        milestones: [{ name: 'Adds to cart', eventName: 'add_to_cart' }],
+        secondaryActions: [],
+      },
+    });
+    expect(request).toEqual({
+      macro: framework.macro,
+      phases: [{ name: 'Looking', customerGoal: '', previous: { name: 'Look' } }],
+      milestones: [],
+      secondaryActions: [],
+      removed: { milestones: [{ name: 'Adds to cart', eventName: 'add_to_cart' }] },
+    });
   });
 });

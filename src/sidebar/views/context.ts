@@ -1,5 +1,13 @@
 /** What the planner's steps share: the draft being edited and the ways to change it. */
-import type { Framework } from '../../core/framework/model';
+import type {
+  Framework,
+  ItemKey,
+  MacroConversion,
+  Phase,
+  ProcessMilestone,
+  RowIdentity,
+  SecondaryAction,
+} from '../../core/framework/model';
 import type { TemplateChoice } from '../shapes';
 
 export type StepKey = 'macro' | 'phases' | 'milestones' | 'secondary' | 'create' | 'analyse';
@@ -27,16 +35,53 @@ export interface Editing {
   phase?: string;
 }
 
+/**
+ * The draft: the framework, each item read from the tabs keeping the key of its row (`previous`),
+ * so a rename updates that row and a removal names it.
+ */
+export interface Draft {
+  macro: MacroConversion;
+  phases: (Phase & RowIdentity)[];
+  milestones: (ProcessMilestone & RowIdentity)[];
+  secondaryActions: (SecondaryAction & RowIdentity)[];
+}
+
+/** The rows the user removed (and confirmed), sent with the next write. */
+export interface Removed {
+  phases: string[];
+  milestones: ItemKey[];
+  secondaryActions: ItemKey[];
+}
+
+export function noneRemoved(): Removed {
+  return { phases: [], milestones: [], secondaryActions: [] };
+}
+
+/** The framework as read from the tabs, each item keyed by the row it came from. */
+export function draftFromSheet(f: Framework): Draft {
+  return {
+    macro: f.macro,
+    phases: f.phases.map((p) => ({ ...p, previous: { name: p.name } })),
+    milestones: f.milestones.map((m) => ({ ...m, previous: { name: m.name, eventName: m.eventName } })),
+    secondaryActions: f.secondaryActions.map((a) => ({
+      ...a,
+      previous: { name: a.name, eventName: a.eventName },
+    })),
+  };
+}
+
 export interface PlannerState {
   /** The draft: read from the tabs on open, written back only by "Create / update tabs". */
-  framework: Framework;
+  framework: Draft;
+  /** Rows of the tabs the user removed in the steps. */
+  removed: Removed;
+  /** The item whose removal waits for the user's confirmation (it has a row in the tabs). */
+  confirming?: { list: ListKey; index: number };
   templates: TemplateChoice[];
   /** A template chosen when listTemplates sent only its summary: the server fills its content in on create. */
   pendingTemplate?: TemplateChoice;
   editing?: Editing;
   step: StepKey;
-  /** The framework as last read from the tabs; undefined while the sheet has none. */
-  sheet?: Framework;
   /** True once the draft differs from what was last read from the tabs. */
   unsaved?: boolean;
 }

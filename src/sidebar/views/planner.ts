@@ -7,7 +7,14 @@ import { el, replaceChildren } from '../dom';
 import { callServer } from '../server';
 import { emptyFramework, frameworkFrom, isEmptyFramework, templatesFrom } from '../shapes';
 import { clearStatus, showStatus, withProgress } from '../status';
-import { type PlannerState, STEPS, type StepContext, type StepKey } from './context';
+import {
+  draftFromSheet,
+  noneRemoved,
+  type PlannerState,
+  STEPS,
+  type StepContext,
+  type StepKey,
+} from './context';
 import { renderMilestones, renderSecondaryActions } from './step-actions';
 import { renderAnalyse } from './step-analyse';
 import { renderCreate } from './step-create';
@@ -40,14 +47,19 @@ export function focusByKey(root: ParentNode, key: string | undefined): void {
 
 /** What the user would lose: the framework and the chosen template (not which form is open). */
 function draftKey(state: PlannerState): string {
-  return JSON.stringify([state.framework, state.pendingTemplate?.id]);
+  return JSON.stringify([state.framework, state.removed, state.pendingTemplate?.id]);
 }
 
 /** The draft survives a visit to Check, Print or Help while it holds changes not yet written. */
 let keptDraft: PlannerState | undefined;
 
 export function showPlanner(root: HTMLElement): void {
-  const state: PlannerState = keptDraft ?? { framework: emptyFramework(), templates: [], step: 'macro' };
+  const state: PlannerState = keptDraft ?? {
+    framework: emptyFramework(),
+    removed: noneRemoved(),
+    templates: [],
+    step: 'macro',
+  };
   keptDraft = state;
   const bar = el('ol', { class: 'step-bar' });
   const body = el('div', { class: 'step-body' });
@@ -113,7 +125,10 @@ export function showPlanner(root: HTMLElement): void {
     state,
     change(mutate, focusKey) {
       const before = draftKey(state);
+      const confirming = state.confirming;
       mutate(state);
+      // Any other change closes a confirmation left open (its index may no longer hold that item).
+      if (confirming && state.confirming === confirming) state.confirming = undefined;
       if (draftKey(state) !== before) state.unsaved = true;
       render();
       focusByKey(body, focusKey);
@@ -144,8 +159,9 @@ export function showPlanner(root: HTMLElement): void {
       callServer('readFramework'),
     );
     if (raw === undefined) return;
-    state.framework = raw === null ? emptyFramework() : frameworkFrom(raw);
-    state.sheet = raw === null ? undefined : frameworkFrom(raw);
+    state.framework = raw === null ? emptyFramework() : draftFromSheet(frameworkFrom(raw));
+    state.removed = noneRemoved();
+    state.confirming = undefined;
     state.pendingTemplate = undefined;
     state.unsaved = false;
     state.editing = undefined;
@@ -163,8 +179,9 @@ export function showPlanner(root: HTMLElement): void {
       }),
     ]);
     state.templates = templatesFrom(templates);
-    state.framework = raw === undefined || raw === null ? emptyFramework() : frameworkFrom(raw);
-    state.sheet = raw === undefined || raw === null ? undefined : frameworkFrom(raw);
+    state.framework =
+      raw === undefined || raw === null ? emptyFramework() : draftFromSheet(frameworkFrom(raw));
+    state.removed = noneRemoved();
     // With no framework yet the user starts at step 1; otherwise at the overview of step 5.
     state.step = isEmptyFramework(state.framework) ? 'macro' : 'create';
     render();

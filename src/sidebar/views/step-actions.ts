@@ -2,20 +2,19 @@
  * Steps 3 and 4 share one form: a Process Milestone belongs to a phase; a Secondary Action
  * has the same measurement-plan fields and no phase.
  */
-import { type MicroConversion, PRIORITIES, type ProcessMilestone } from '../../core/framework/model';
+import { type MicroConversion, PRIORITIES, type RowIdentity } from '../../core/framework/model';
 import { el } from '../dom';
 import { editForm, type FieldError, type FormValues, selectField, textField } from '../form';
 import { formatPercent, parsePercent, requireText } from '../rules';
 import { emptyMicro } from '../shapes';
-import { showStatus } from '../status';
 import type { StepContext } from './context';
-import { canReorder, removedMessage, reorderNote } from './in-sheet';
+import { askToRemove, confirmRemoval } from './in-sheet';
 import { listItem, swap } from './list-item';
 
 type Kind = 'milestones' | 'secondaryActions';
 const NOUN: Record<Kind, string> = { milestones: 'milestone', secondaryActions: 'secondary action' };
 
-function items(ctx: StepContext, kind: Kind): (MicroConversion & { phase?: string })[] {
+function items(ctx: StepContext, kind: Kind): (MicroConversion & RowIdentity & { phase?: string })[] {
   return ctx.state.framework[kind];
 }
 
@@ -87,13 +86,15 @@ function saveAction(
     // Status is kept in the sheet's dropdown; the sidebar leaves it as it was.
     status: old?.status ?? 'Planned',
   };
+  // An item read from the tabs keeps the key of its row: the server renames that row in place.
+  const keyed = old?.previous ? { ...updated, previous: old.previous } : updated;
   ctx.change((s) => {
     if (kind === 'milestones') {
-      const milestone: ProcessMilestone = { ...updated, phase: v.phase ?? '' };
+      const milestone = { ...keyed, phase: v.phase ?? '' };
       if (index < 0) s.framework.milestones.push(milestone);
       else s.framework.milestones[index] = milestone;
-    } else if (index < 0) s.framework.secondaryActions.push(updated);
-    else s.framework.secondaryActions[index] = updated;
+    } else if (index < 0) s.framework.secondaryActions.push(keyed);
+    else s.framework.secondaryActions[index] = keyed;
     s.editing = undefined;
   }, focusAfter);
   return undefined;
@@ -119,12 +120,16 @@ function rows(ctx: StepContext, kind: Kind, indices: number[], phase: string): H
     if (editing?.list === kind && editing.index === index) {
       return el('li', { class: 'item editing' }, [actionForm(ctx, kind, index, phase, `${key}-edit`)]);
     }
+    const confirming = ctx.state.confirming;
+    if (confirming?.list === kind && confirming.index === index) {
+      return confirmRemoval(ctx, kind, index, `add-${kind}-${phase}`);
+    }
     return listItem({
       key,
       title: item.name,
       details: [el('span', { class: 'secondary' }, [summaryLine(item)])],
       editLabel: 'Edit',
-      reorderable: canReorder(ctx.state, kind),
+      reorderable: true,
       canMoveUp: position > 0,
       canMoveDown: position < indices.length - 1,
       onEdit: () => ctx.change((s) => (s.editing = { list: kind, index }), 'action-form'),
@@ -136,13 +141,7 @@ function rows(ctx: StepContext, kind: Kind, indices: number[], phase: string): H
           `${kind}-${other}-${delta < 0 ? 'up' : 'down'}`,
         );
       },
-      onRemove: () => {
-        ctx.change((s) => {
-          s.framework[kind].splice(index, 1);
-          s.editing = undefined;
-        }, `add-${kind}-${phase}`);
-        showStatus('success', removedMessage(ctx.state, kind, item));
-      },
+      onRemove: () => askToRemove(ctx, kind, index, `add-${kind}-${phase}`),
     });
   });
 }
@@ -192,7 +191,6 @@ export function renderMilestones(ctx: StepContext): HTMLElement {
   const orphans = milestones.flatMap((m, i) => (known.has(m.phase) ? [] : [i]));
   return el('div', {}, [
     intro,
-    canReorder(ctx.state, 'milestones') ? null : el('p', { class: 'secondary' }, [reorderNote('milestones')]),
     ...groups,
     orphans.length
       ? el('section', { class: 'group orphans', 'aria-label': 'Milestones without a known phase' }, [

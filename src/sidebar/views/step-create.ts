@@ -12,6 +12,12 @@ function tabsIn(result: unknown): string[] {
   return Array.isArray(list) ? list.filter((t): t is string => typeof t === 'string') : [];
 }
 
+/** The server's sentences about rows: deleted ones, a reorder a row of the user's kept from happening. */
+function notesIn(result: unknown): string[] {
+  const r = typeof result === 'object' && result !== null ? (result as Record<string, unknown>) : {};
+  return Array.isArray(r.notes) ? r.notes.filter((n): n is string => typeof n === 'string') : [];
+}
+
 function findingsIn(result: unknown): number {
   const r = typeof result === 'object' && result !== null ? (result as Record<string, unknown>) : {};
   return Array.isArray(r.findings) ? r.findings.length : 0;
@@ -28,7 +34,11 @@ async function create(ctx: StepContext, button: HTMLButtonElement): Promise<void
   const found = findingsIn(result);
   await ctx.reload();
   const done = tabs.length ? `Done. Tabs written: ${tabs.join(', ')}.` : 'Done: the tabs are up to date.';
-  showStatus('success', found ? `${done} Check framework has ${found} finding(s) to look at.` : done);
+  const lines = [
+    found ? `${done} Check framework has ${found} finding(s) to look at.` : done,
+    ...notesIn(result),
+  ];
+  showStatus('success', lines.join('\n'));
 }
 
 export function renderCreate(ctx: StepContext): HTMLElement {

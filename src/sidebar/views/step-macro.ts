@@ -6,7 +6,7 @@ import { editForm, textField } from '../form';
 import { formatAmount, formatPercent, parseAmount, parsePercent, requireText } from '../rules';
 import { emptyFramework, isEmptyFramework, type TemplateChoice } from '../shapes';
 import { showStatus } from '../status';
-import type { StepContext } from './context';
+import { noneRemoved, type StepContext } from './context';
 
 const BLANK = '';
 
@@ -68,6 +68,8 @@ function applyTemplate(ctx: StepContext, template: TemplateChoice | undefined): 
   const content = template ? contentOf(template) : undefined;
   ctx.change((s) => {
     s.framework = content ?? emptyFramework();
+    // A fresh start: rows removed before it are not removed any more (the template's rows match by name).
+    s.removed = noneRemoved();
     // Without the content, the server adds the template's rows on create.
     s.pendingTemplate = template && !content ? template : undefined;
     s.editing = undefined;

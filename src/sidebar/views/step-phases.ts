@@ -1,16 +1,15 @@
 /** Step 2: the customer's phases, named from the customer's side: add, rename, reorder, remove. */
-import type { Phase } from '../../core/framework/model';
 import { el } from '../dom';
 import { editForm, type FieldError, type FormValues, textField } from '../form';
 import { requireText } from '../rules';
 import { showStatus } from '../status';
-import type { StepContext } from './context';
-import { canReorder, isInSheet, removedMessage, reorderNote } from './in-sheet';
+import type { Draft, StepContext } from './context';
+import { askToRemove, confirmRemoval } from './in-sheet';
 import { listItem, swap } from './list-item';
 
 function phaseForm(ctx: StepContext, index: number): HTMLFormElement {
   const phases = ctx.state.framework.phases;
-  const phase: Phase = phases[index] ?? { name: '', customerGoal: '' };
+  const phase = phases[index] ?? { name: '', customerGoal: '' };
   const focusAfter = index < 0 ? 'phase-add' : `phase-${index}-edit`;
   return editForm({
     label: index < 0 ? 'New phase' : `Rename phase “${phase.name}”`,
@@ -51,46 +50,39 @@ function savePhase(
       message: `There is already a phase called “${clash.name}”. Milestones refer to phases by name, so each name must be different.`,
     };
   }
-  const updated: Phase = { name: name.value, customerGoal: (v.customerGoal ?? '').trim() };
-  const old = phases[index];
+  const updated: Draft['phases'][number] = { name: name.value, customerGoal: (v.customerGoal ?? '').trim() };
   ctx.change((s) => {
     const f = s.framework;
     if (index < 0) {
       f.phases.push(updated);
     } else {
-      // A rename carries the phase's milestones along.
-      const old = f.phases[index]!.name;
-      for (const m of f.milestones) if (m.phase === old) m.phase = updated.name;
-      f.phases[index] = updated;
+      // A rename carries the phase's milestones along; the row it was read from is renamed in place.
+      const old = f.phases[index]!;
+      for (const m of f.milestones) if (m.phase === old.name) m.phase = updated.name;
+      f.phases[index] = old.previous ? { ...updated, previous: old.previous } : updated;
     }
     s.editing = undefined;
   }, focusAfter);
-  // Phases are matched by name: a renamed phase is a new row, and the sheet never deletes the old one.
-  if (old && old.name !== updated.name && isInSheet(ctx.state, 'phases', old)) {
-    showStatus(
-      'success',
-      `Renamed. Creating the tabs adds “${updated.name}” to the Phases tab and moves its milestones to it; then delete the row of “${old.name}” there.`,
-    );
-  }
   return undefined;
 }
 
+/** Where focus goes once phase `index` of `count` is removed: the phase now in its place, or Add. */
+const afterRemoving = (count: number, index: number) =>
+  count === 1 ? 'phase-add' : `phase-${Math.min(index, count - 2)}-edit`;
+
+/** A phase that milestones still name is not removed: they would lose their place in the funnel. */
 function removePhase(ctx: StepContext, index: number): void {
-  const phase = ctx.state.framework.phases[index]!;
-  const orphans = ctx.state.framework.milestones.filter((m) => m.phase === phase.name).length;
-  const remaining = ctx.state.framework.phases.length - 1;
-  ctx.change(
-    (s) => {
-      s.framework.phases.splice(index, 1);
-      s.editing = undefined;
-    },
-    remaining === 0 ? 'phase-add' : `phase-${Math.min(index, remaining - 1)}-edit`,
-  );
-  const removed = removedMessage(ctx.state, 'phases', phase);
-  showStatus(
-    'success',
-    orphans ? `${removed} Its ${orphans} milestone(s) need another phase: see step 3.` : removed,
-  );
+  const { phases, milestones } = ctx.state.framework;
+  const phase = phases[index]!;
+  const names = milestones.filter((m) => m.phase === phase.name).map((m) => `“${m.name}”`);
+  if (names.length > 0) {
+    showStatus(
+      'error',
+      `“${phase.name}” still has ${names.length === 1 ? 'a milestone' : `${names.length} milestones`}: ${names.join(', ')}. Move them to another phase or remove them in step 3 first.`,
+    );
+    return;
+  }
+  askToRemove(ctx, 'phases', index, afterRemoving(phases.length, index));
 }
 
 export function renderPhases(ctx: StepContext): HTMLElement {
@@ -99,6 +91,10 @@ export function renderPhases(ctx: StepContext): HTMLElement {
   const editingHere = editing?.list === 'phases' ? editing.index : undefined;
   const items = phases.map((phase, i) => {
     if (editingHere === i) return el('li', { class: 'item editing' }, [phaseForm(ctx, i)]);
+    const confirming = ctx.state.confirming;
+    if (confirming?.list === 'phases' && confirming.index === i) {
+      return confirmRemoval(ctx, 'phases', i, afterRemoving(phases.length, i));
+    }
     const count = framework.milestones.filter((m) => m.phase === phase.name).length;
     return listItem({
       key: `phase-${i}`,
@@ -108,7 +104,7 @@ export function renderPhases(ctx: StepContext): HTMLElement {
         el('span', { class: 'secondary' }, [`${count} milestone${count === 1 ? '' : 's'}`]),
       ],
       editLabel: 'Rename',
-      reorderable: canReorder(ctx.state, 'phases'),
+      reorderable: true,
       canMoveUp: i > 0,
       canMoveDown: i < phases.length - 1,
       onEdit: () => ctx.change((s) => (s.editing = { list: 'phases', index: i }), 'phase-form'),
@@ -124,7 +120,6 @@ export function renderPhases(ctx: StepContext): HTMLElement {
     el('p', { class: 'intro' }, [
       'The stages a customer goes through on the way to the macro conversion, named as they would put it. A new phase begins when a finished action leaves them with a new need.',
     ]),
-    canReorder(ctx.state, 'phases') ? null : el('p', { class: 'secondary' }, [reorderNote('phases')]),
     phases.length
       ? el('ol', { class: 'items', 'aria-label': 'Phases' }, items)
       : el('p', { class: 'empty' }, ['No phases yet.']),
