@@ -185,5 +185,57 @@ describe.skipIf(chromiumMissingReason() !== undefined)(
       await page.screenshot({ path: artifactPath('sidebar-e2e-analyse'), fullPage: true });
       await page.close();
     });
+
+    it('renames a milestone in place and deletes a confirmed secondary action’s row, keeping the user’s cell', async () => {
+      const put = await fetch(`${url}/api/workbook/values`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sheet: 'Milestones', range: 'L3', values: [['my note']] }),
+      });
+      expect(put.status).toBe(200);
+      const rows = (tab: string, sheets: PlainSheet[]) =>
+        sheets.find((s) => s.name === tab)!.values.filter((row) => row.some((v) => v !== ''));
+      const before = await workbook();
+      expect(before.find((s) => s.name === 'Milestones')!.values[2]!.slice(1, 3)).toEqual([
+        'Add a product to the cart',
+        'add_to_cart',
+      ]);
+      const { page, dialogs } = await openSidebar('showPlanner');
+      const kb = page.keyboard;
+      await expect.poll(() => title(page)).toBe('Create the funnel');
+      await page.getByRole('button', { name: 'Step 3: Process milestones' }).click();
+      await page.getByRole('button', { name: 'Edit “Add a product to the cart”' }).click();
+      await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Put in the basket');
+      await page.getByLabel('Event name').fill('add_to_basket');
+      await page.getByLabel('Event name').press('Enter');
+      await page.getByRole('button', { name: 'Step 4: Secondary actions' }).click();
+      await page.getByRole('button', { name: 'Remove “Click a cart reminder email”' }).focus();
+      await kb.press('Enter');
+      await kb.press('Shift+Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Delete the row');
+      await kb.press('Enter');
+      await page.getByRole('button', { name: 'Step 5: Create the funnel' }).click();
+      await page.getByRole('button', { name: 'Create / update tabs' }).click();
+      await expect
+        .poll(() => status(page), { timeout: 20_000 })
+        .toMatch(/Deleted row \d+ of the Secondary Actions tab \(“Click a cart reminder email”\)\.$/);
+
+      const after = await workbook();
+      const milestones = after.find((s) => s.name === 'Milestones')!.values;
+      // Same row, new name and event, the user's cell beside it kept; no row added.
+      expect([...milestones[2]!.slice(1, 3), milestones[2]![11]]).toEqual([
+        'Put in the basket',
+        'add_to_basket',
+        'my note',
+      ]);
+      expect(milestones.flat()).not.toContain('Add a product to the cart');
+      expect(rows('Milestones', after)).toHaveLength(rows('Milestones', before).length);
+      const secondary = rows('Secondary Actions', after);
+      expect(secondary).toHaveLength(rows('Secondary Actions', before).length - 1);
+      expect(secondary.flat()).not.toContain('Click a cart reminder email');
+      expect(secondary.flat()).toContain('Open the app from a push notification');
+      expect(dialogs).toEqual([]);
+      await page.close();
+    });
   },
 );
