@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MILESTONES_TABLE, PHASES_TABLE } from '../../src/core/framework';
 import { cellInput, formulaString, keepCell, type ReadCell, sheetRef } from '../../src/sheets/cell-input';
 import { freeName, parseState } from '../../src/sheets/tab-registry';
-import { explicitFields, matchItems, planTable } from '../../src/sheets/table-plan';
+import { explicitFields, matchItems, matchRows, planTable } from '../../src/sheets/table-plan';
 
 describe('cellInput', () => {
   it('writes text literally into plain-text cells and behind an apostrophe elsewhere', () => {
@@ -69,6 +69,40 @@ describe('matchItems', () => {
       { name: 'Purchase', eventName: 'purchase' },
     ];
     expect(matchItems(MILESTONES_TABLE, desired, existing)).toEqual([0, 1, 2, -1]);
+  });
+});
+
+describe('matchRows', () => {
+  const existing = [{ name: 'Browse' }, { name: 'Decide' }, { name: 'Return' }];
+
+  it('matches by the row an item was read from before any own name, so a new item may take an old name', () => {
+    // "Browse" is a new phase; "Look around" is the old "Browse" renamed.
+    const desired = [{ name: 'Browse' }, { name: 'Look around' }, { name: 'decide' }];
+    const previous = [undefined, { name: 'Browse' }, undefined];
+    expect(matchRows(PHASES_TABLE, desired, existing, previous)).toEqual({ match: [-1, 0, 1], removed: [] });
+  });
+
+  it('removes only an unclaimed row whose whole key is the removed key', () => {
+    const milestones = [
+      { name: 'Add to cart', eventName: 'add_to_cart' },
+      { name: 'View item', eventName: 'view_item' },
+      { name: 'Share', eventName: '' },
+    ];
+    const removed = [
+      { name: 'Add to cart', eventName: 'other' }, // another event: not this row
+      { name: 'view item', eventName: 'VIEW_ITEM' }, // case and spacing ignored
+      { name: 'Share' },
+      { name: 'Share' }, // a key deletes one row at most
+    ];
+    // The listed item keeps its row even though a removed key names it too.
+    const desired = [{ name: 'Share', eventName: '' }];
+    expect(
+      matchRows(MILESTONES_TABLE, desired, milestones, [{ name: 'Share', eventName: '' }], removed),
+    ).toEqual({
+      match: [2],
+      removed: [1],
+    });
+    expect(matchRows(MILESTONES_TABLE, [], milestones, [], removed).removed).toEqual([1, 2]);
   });
 });
 
