@@ -63,8 +63,9 @@ const badRequest = fc
     const request = JSON.parse(JSON.stringify(REQUEST)) as Record<string, unknown>;
     for (const c of changes) {
       const target = request[c.field];
-      if (c.inItem && Array.isArray(target) && target.length > 0) {
-        (target[c.index % target.length] as Record<string, unknown>)[c.itemField] = c.value;
+      const item = Array.isArray(target) && target.length > 0 ? target[c.index % target.length] : undefined;
+      if (c.inItem && typeof item === 'object' && item !== null) {
+        (item as Record<string, unknown>)[c.itemField] = c.value;
       } else if (c.inItem && c.field === 'macro' && typeof target === 'object' && target !== null) {
         (target as Record<string, unknown>)[c.itemField] = c.value;
       } else request[c.field] = c.value;
@@ -107,7 +108,7 @@ describe('server functions with malformed requests', () => {
       fc.property(fc.oneof({ weight: 5, arbitrary: badRequest }, junk), (request) => {
         expectWorksOrRefusesCleanly(planner, 'createFramework', [request]);
       }),
-      { numRuns: 30 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 30) },
     );
   }, 120_000);
 
@@ -131,7 +132,7 @@ describe('server functions with malformed requests', () => {
         expectWorksOrRefusesCleanly(planner, 'createInsights', [request]);
         expectWorksOrRefusesCleanly(planner, 'selectCell', [sheet, a1]);
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
     );
   }, 120_000);
 });
