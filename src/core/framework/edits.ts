@@ -40,6 +40,7 @@ export function readRowEdits(request: CreateFrameworkRequest): RemovedKeys {
     if (!Array.isArray(items)) continue;
     items.forEach((item, index) => {
       if (!isRecord(item) || item.previous === undefined) return;
+      // Always the object form: { name } for a phase, { name, eventName } for the others.
       if (!readKey(item.previous, 'milestones')) {
         problems.push(
           `${list} item ${index + 1}: previous must be the key the row was read under, such as { name: "Discover" } or { name: "Add to cart", eventName: "add_to_cart" }, not ${showValue(item.previous)}.`,
