@@ -7,29 +7,32 @@ import { isBlankCell, isDateCell, isNumberCell } from './cells';
 
 export const MS_PER_DAY = 86_400_000;
 
-const UNIT_MS: Record<string, number> = {
-  s: 1000,
-  sec: 1000,
-  secs: 1000,
-  second: 1000,
-  seconds: 1000,
-  m: 60_000,
-  min: 60_000,
-  mins: 60_000,
-  minute: 60_000,
-  minutes: 60_000,
-  h: 3_600_000,
-  hr: 3_600_000,
-  hrs: 3_600_000,
-  hour: 3_600_000,
-  hours: 3_600_000,
-  d: MS_PER_DAY,
-  day: MS_PER_DAY,
-  days: MS_PER_DAY,
-  w: 7 * MS_PER_DAY,
-  week: 7 * MS_PER_DAY,
-  weeks: 7 * MS_PER_DAY,
-};
+// A Map, not an object literal: a unit typed as "constructor" must not find Object's own keys.
+const UNIT_MS = new Map<string, number>(
+  Object.entries({
+    s: 1000,
+    sec: 1000,
+    secs: 1000,
+    second: 1000,
+    seconds: 1000,
+    m: 60_000,
+    min: 60_000,
+    mins: 60_000,
+    minute: 60_000,
+    minutes: 60_000,
+    h: 3_600_000,
+    hr: 3_600_000,
+    hrs: 3_600_000,
+    hour: 3_600_000,
+    hours: 3_600_000,
+    d: MS_PER_DAY,
+    day: MS_PER_DAY,
+    days: MS_PER_DAY,
+    w: 7 * MS_PER_DAY,
+    week: 7 * MS_PER_DAY,
+    weeks: 7 * MS_PER_DAY,
+  }),
+);
 
 export const DURATION_EXAMPLES = '1 (a day), 0.5, 90s, 30m, 2h, 7d, "30 min", "2 hours", "7 days"';
 
@@ -44,7 +47,7 @@ export function parseDuration(value: unknown): number {
   if (!match) return Number.NaN;
   const amount = Number(match[1]);
   if (match[2] === undefined) return Math.round(amount * MS_PER_DAY);
-  const unit = UNIT_MS[match[2].toLowerCase()];
+  const unit = UNIT_MS.get(match[2].toLowerCase());
   return unit === undefined ? Number.NaN : Math.round(amount * unit);
 }
 
