@@ -28,10 +28,13 @@ describe('parseWindow', () => {
     expect(parseWindow(value)).toBe(ms);
   });
 
-  it.each(['2 fortnights', 'soon', '-1d', '1h30m', 'h', '5 constructor', '1 __proto__', '2 valueOf'])('rejects %j with valid examples', (value) => {
-    expect(() => parseWindow(value)).toThrow(`window "${value}" is not a duration`);
-    expect(() => parseWindow(value)).toThrow(/90s, 30m, 2h, 7d, "30 min", "2 hours", "7 days"/);
-  });
+  it.each(['2 fortnights', 'soon', '-1d', '1h30m', 'h', '5 constructor', '1 __proto__', '2 valueOf'])(
+    'rejects %j with valid examples',
+    (value) => {
+      expect(() => parseWindow(value)).toThrow(`window "${value}" is not a duration`);
+      expect(() => parseWindow(value)).toThrow(/90s, 30m, 2h, 7d, "30 min", "2 hours", "7 days"/);
+    },
+  );
 
   it('rejects negative numbers and non-durations', () => {
     expect(() => parseWindow(-1)).toThrow('window -1 is not a duration');
