@@ -8,14 +8,14 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getTemplate } from '../../src/core/framework/templates';
+import { CHROMIUM_PATH, launchChromium } from './chromium';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PAGE = join(ROOT, 'dist', 'Sidebar.html');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = '/usr/bin/chromium';
 
 const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
 const HOSTILE_SCRIPT = '"><script>window.__pwned = 1</script>';
@@ -187,7 +187,7 @@ async function expectFitsWidth(page: Page): Promise<void> {
   expect(overflowing).toEqual([]);
 }
 
-describe.skipIf(!existsSync(CHROMIUM))(
+describe.skipIf(!existsSync(CHROMIUM_PATH))(
   'sidebar page in Chromium (fake google.script.run)',
   { timeout: 60_000 },
   () => {
@@ -206,19 +206,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-quic',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
     });
 
     afterEach(async () => {
