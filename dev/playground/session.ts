@@ -254,6 +254,12 @@ export class PlaygroundSession {
     const funnelSheet = this.freeName('Sample funnel');
     const data = `${quoteSheetName(dataSheet)}!${rectA1({ row: 1, column: 1, numRows: rows, numColumns: columns })}`;
     this.writeValues(funnelSheet, 'A1', [[`=FUNNEL(${data}, "${SAMPLE_STEPS}", "${SAMPLE_WINDOW}")`]]);
+    // FUNNEL returns shares as fractions for the user to format, as one would in Sheets.
+    this.fake.calls.uncounted(() => {
+      const sheet = this.fake.spreadsheet.getSheetByName(funnelSheet);
+      sheet?.getRange('C2:D20').setNumberFormat('0.0%');
+      sheet?.getRange('F2:F20').setNumberFormat('0.0%');
+    });
     this.activate(funnelSheet);
     return { sheet: funnelSheet, dataSheet, rows };
   }
