@@ -41,6 +41,11 @@ const ERROR_SHAPES: ErrorShape[] = [
   },
   {
     source: 'src/core/table/read.ts',
+    fragment: ' (starting with #) and no table. ',
+    pattern: /^data holds only \d+ comment lines? \(starting with #\) and no table\. Paste the export/,
+  },
+  {
+    source: 'src/core/table/read.ts',
     fragment: 'but no data rows under it. ',
     pattern: /^data has a header row \(.*\) but no data rows under it\. Select the exported rows/s,
   },

@@ -76,11 +76,24 @@ export type DataTable = EventTable | AggregatedTable;
 
 const DATA_HELP = 'Select the exported rows together with their header row, e.g. Data!A1:D50000.';
 
+/**
+ * No header row: either nothing at all, or only `#` comment lines and blanks, as in the
+ * planner's Data tab before an export is pasted under its how-to. Say which, since the fix differs.
+ */
+function noHeaderError(rows: readonly (readonly unknown[])[]): UserError {
+  const comments = rows.filter(isCommentRow).length;
+  if (comments === 0) return new UserError(`data is empty. ${DATA_HELP}`);
+  return new UserError(
+    `data holds only ${comments} comment line${comments === 1 ? '' : 's'} (starting with #) and no table. ` +
+      'Paste the export, header row included, below them, and select it with the comment lines or without.',
+  );
+}
+
 /** Reads event rows or a report. Throws a UserError naming missing columns and the ones seen. */
 export function readTable(data: unknown, options: ReadTableOptions = {}): DataTable {
   const rows = asRows(data);
   const headerIndex = findHeaderRow(rows);
-  if (headerIndex < 0) throw new UserError(`data is empty. ${DATA_HELP}`);
+  if (headerIndex < 0) throw noHeaderError(rows);
   const headers = headerNames(rows[headerIndex]!);
   const layout = detectLayout(headers, options);
   const extras = (options.extraColumns ?? []).map((header) => ({

@@ -15,6 +15,15 @@ describe('FUNNEL errors', () => {
     );
   });
 
+  it("only comment lines, as on the planner's Data tab before an export is pasted", () => {
+    expect(() =>
+      funnel([['# Paste your GA4 export below.'], ['', '# Keep its header row.'], ['']], 'a, b'),
+    ).toThrow(
+      'data holds only 2 comment lines (starting with #) and no table. Paste the export, header row included, below them, and select it with the comment lines or without.',
+    );
+    expect(() => funnel([['# one']], 'a')).toThrow('data holds only 1 comment line (starting with #)');
+  });
+
   it('steps missing', () => {
     expect(() => funnel(DATA, '')).toThrow('steps are missing. Give the step event names in order');
   });

@@ -134,11 +134,17 @@ describe('readTable: report rows', () => {
 
 describe('readTable: errors', () => {
   it('empty data', () => {
-    for (const value of ['', [], [['']], [['# only a comment']], undefined]) {
+    for (const value of ['', [], [['']], undefined]) {
       expect(() => readTable(value)).toThrow(
         /^data is empty\. Select the exported rows together with their header row/,
       );
     }
+  });
+
+  it('only comment lines: says so, and where the export goes', () => {
+    expect(() => readTable([['# only a comment'], ['']])).toThrow(
+      /^data holds only 1 comment line \(starting with #\) and no table\. Paste the export, header row included/,
+    );
   });
 
   it('a header with no rows under it', () => {
