@@ -158,26 +158,24 @@ function lookedForEvents(): string {
   );
 }
 
+/** Count columns by priority: users over sessions over events. */
+const COUNT_ROLES = [
+  ['usersCount', 'users'],
+  ['sessionsCount', 'sessions'],
+  ['eventsCount', 'events'],
+] as const;
+
 function reportCount(
   headers: string[],
   o: ColumnOverrides,
 ): { index: number; unit: ReportLayout['countUnit'] } {
   if (o.count !== undefined) {
+    // A column named with count= counts what its header says it counts; events otherwise.
     const index = findNamedColumn(headers, o.count, 'count');
-    const header = headers[index]!;
-    const unit =
-      findColumn([header], 'usersCount') === 0
-        ? 'users'
-        : findColumn([header], 'sessionsCount') === 0
-          ? 'sessions'
-          : 'events';
-    return { index, unit };
+    const role = COUNT_ROLES.find(([r]) => findColumn([headers[index]!], r) === 0);
+    return { index, unit: role ? role[1] : 'events' };
   }
-  for (const [role, unit] of [
-    ['usersCount', 'users'],
-    ['sessionsCount', 'sessions'],
-    ['eventsCount', 'events'],
-  ] as const) {
+  for (const [role, unit] of COUNT_ROLES) {
     const index = findColumn(headers, role);
     if (index >= 0) return { index, unit };
   }
