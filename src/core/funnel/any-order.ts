@@ -2,7 +2,8 @@
  * "any order" (Amplitude/PostHog): an entity counts at step k when, within one window, it did
  * at least k different steps, in any order. One row serves one step only, so a step listed
  * twice must happen twice. The window starts at each step row in turn (sliding window over
- * the entity's step rows in time order); the best window wins.
+ * the entity's step rows in time order); the best window wins (the first of equal ones).
+ * Its times are when the entity completed its first, second, ... distinct step in that window.
  */
 import type { Entries } from './entries';
 import { type Outcome, WINDOW_SLACK_MS } from './outcome';
@@ -108,11 +109,50 @@ export function scanAnyOrder(
   }
   out.level = best;
   if (best === 0) return;
+  completionTimes(entries, bestFrom, bestTo, codesOfRows, match, state, out);
   for (let k = 1; k <= best; k++) {
     out.reached[k] = 1;
     out.continued[k] = 1;
   }
   out.entryRow = row[bestFrom]!;
   out.first = time[bestFrom]!;
-  out.last = time[bestTo]!;
+  // The window's last step is when it completed its last distinct step: rows after that in the
+  // window (a repeat of a step done) do not stretch the span where exclusions count.
+  out.last = out.stepTime[best]!;
+}
+
+/**
+ * stepTime[k] = when the entity completed its k-th distinct step in the counted window: the
+ * time of the first row at which the rows from the window's start cover k steps.
+ */
+function completionTimes(
+  entries: Entries,
+  from: number,
+  to: number,
+  codesOfRows: Int32Array,
+  match: StepMatch,
+  state: AnyOrderState,
+  out: Outcome,
+): void {
+  const { time, row } = entries;
+  const { stepRows, codeRows } = state;
+  const inWindow: number[] = [];
+  let covered = 0;
+  for (let j = from; j <= to; j++) {
+    const code = codesOfRows[row[j]!]!;
+    if (codeRows[code]!++ === 0) inWindow.push(code);
+    let now = covered;
+    if (match.multiple) now = state.matching(inWindow, match);
+    else if (stepRows[match.steps[match.start[code]!]!]!++ === 0) now++;
+    // One row serves one step, so the cover grows by one at most.
+    if (now > covered) {
+      covered = now;
+      out.stepTime[covered] = time[j]!;
+    }
+  }
+  for (let j = from; j <= to; j++) {
+    const code = codesOfRows[row[j]!]!;
+    codeRows[code] = 0;
+    stepRows[match.steps[match.start[code]!]!] = 0;
+  }
 }

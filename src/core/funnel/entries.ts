@@ -1,13 +1,19 @@
 /**
- * One entity's funnel entries: (time, step) pairs sorted as ClickHouse's windowFunnel sorts
- * them, by time, then by step (0 = a row that matches no step, kept only for strict_order).
- * A row that matches several steps (the same event listed twice, overlapping alternatives)
- * gives one entry per step. The buffers are reused from entity to entity.
+ * One entity's funnel entries: (time, step) pairs, one per step a row matches (the same event
+ * listed twice, overlapping alternatives), or step 0 for a row that matches none (kept only
+ * for strict_order). The buffers are reused from entity to entity.
+ *
+ * Order: by time; at equal times by the row's rank (its list of steps compared as words, so
+ * a row of step 1 comes before a row of step 2, as ClickHouse sorts, and a row matching no step
+ * first); then row by row, each row's steps from the last to the first, so that a scan applying
+ * them in this order never lets a row extend a chain it has just started or advanced.
  */
 export class Entries {
   n = 0;
   time = new Float64Array(64);
   step = new Int32Array(64);
+  /** Rank of the row's list of steps (0 = no step): the tie order at equal times. */
+  rank = new Int32Array(64);
   /** Index of the table row the entry came from. */
   row = new Int32Array(64);
   private order = new Int32Array(64);
@@ -16,79 +22,102 @@ export class Entries {
     this.n = 0;
   }
 
-  push(time: number, step: number, row: number): void {
+  push(time: number, step: number, rank: number, row: number): void {
     if (this.n === this.time.length) this.grow();
     this.time[this.n] = time;
     this.step[this.n] = step;
+    this.rank[this.n] = rank;
     this.row[this.n] = row;
     this.n++;
   }
 
-  /** Sorts by (time, step); exports are mostly in time order already, so check first. */
+  /** Sorts as described above; exports are mostly in time order already, so check first. */
   sort(): void {
-    const { n, time, step } = this;
+    const n = this.n;
     let sorted = true;
     for (let i = 1; i < n; i++) {
-      const dt = time[i]! - time[i - 1]!;
-      if (dt < 0 || (dt === 0 && step[i]! < step[i - 1]!)) {
+      if (this.before(i, i - 1)) {
         sorted = false;
         break;
       }
     }
     if (sorted) return;
-    if (n <= 32) this.insertionSort();
-    else this.indexSort();
-  }
-
-  private insertionSort(): void {
-    const { n, time, step, row } = this;
-    for (let i = 1; i < n; i++) {
-      const t = time[i]!;
-      const s = step[i]!;
-      const r = row[i]!;
-      let j = i - 1;
-      while (j >= 0 && (time[j]! > t || (time[j] === t && step[j]! > s))) {
-        time[j + 1] = time[j]!;
-        step[j + 1] = step[j]!;
-        row[j + 1] = row[j]!;
-        j--;
-      }
-      time[j + 1] = t;
-      step[j + 1] = s;
-      row[j + 1] = r;
-    }
-  }
-
-  private indexSort(): void {
-    const { n, time, step, row } = this;
     if (this.order.length < n) this.order = new Int32Array(this.time.length);
     const order = this.order.subarray(0, n);
     for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => time[a]! - time[b]! || step[a]! - step[b]! || a - b);
+    order.sort((a, b) => (this.before(a, b) ? -1 : this.before(b, a) ? 1 : 0));
+    this.permute(order);
+  }
+
+  /** True when entry a sorts strictly before entry b. */
+  private before(a: number, b: number): boolean {
+    const { time, rank, row, step } = this;
+    const dt = time[a]! - time[b]!;
+    if (dt !== 0) return dt < 0;
+    if (rank[a] !== rank[b]) return rank[a]! < rank[b]!;
+    if (row[a] !== row[b]) return row[a]! < row[b]!;
+    return step[a]! > step[b]!;
+  }
+
+  private permute(order: Int32Array): void {
+    const n = order.length;
     const t2 = new Float64Array(n);
     const s2 = new Int32Array(n);
+    const k2 = new Int32Array(n);
     const r2 = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const from = order[i]!;
-      t2[i] = time[from]!;
-      s2[i] = step[from]!;
-      r2[i] = row[from]!;
+      t2[i] = this.time[from]!;
+      s2[i] = this.step[from]!;
+      k2[i] = this.rank[from]!;
+      r2[i] = this.row[from]!;
     }
-    time.set(t2);
-    step.set(s2);
-    row.set(r2);
+    this.time.set(t2);
+    this.step.set(s2);
+    this.rank.set(k2);
+    this.row.set(r2);
   }
 
   private grow(): void {
     const size = this.time.length * 2;
     const time = new Float64Array(size);
     const step = new Int32Array(size);
+    const rank = new Int32Array(size);
     const row = new Int32Array(size);
     time.set(this.time);
     step.set(this.step);
+    rank.set(this.rank);
     row.set(this.row);
     this.time = time;
     this.step = step;
+    this.rank = rank;
     this.row = row;
   }
+}
+
+/**
+ * Each event code's rank: its list of steps (ascending) compared as words, [1] < [1, 2] < [2],
+ * numbered from 1; 0 for a code that matches no step. Codes with the same list share a rank.
+ */
+export function stepListRanks(start: Int32Array, steps: Int32Array): Int32Array {
+  const codeCount = start.length - 1;
+  const compare = (a: number, b: number): number => {
+    const lengthA = start[a + 1]! - start[a]!;
+    const lengthB = start[b + 1]! - start[b]!;
+    for (let i = 0; i < Math.min(lengthA, lengthB); i++) {
+      const d = steps[start[a]! + i]! - steps[start[b]! + i]!;
+      if (d !== 0) return d;
+    }
+    return lengthA - lengthB;
+  };
+  const codes: number[] = [];
+  for (let c = 0; c < codeCount; c++) if (start[c + 1]! > start[c]!) codes.push(c);
+  codes.sort(compare);
+  const ranks = new Int32Array(codeCount);
+  let rank = 0;
+  codes.forEach((code, i) => {
+    if (i === 0 || compare(codes[i - 1]!, code) !== 0) rank++;
+    ranks[code] = rank;
+  });
+  return ranks;
 }

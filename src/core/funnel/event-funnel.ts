@@ -6,9 +6,10 @@
  */
 import { type EventTable, rowsByEntity } from '../table';
 import { AnyOrderState, scanAnyOrder } from './any-order';
-import { Entries } from './entries';
+import { Entries, stepListRanks } from './entries';
 import { absentStepNotes } from './notes';
 import { OpenState, scanOpen } from './open';
+import { previousRequired } from './optional';
 import { Outcome } from './outcome';
 import { emptyBlock, type FunnelBlock, type FunnelResult } from './result';
 import { SequentialState, scanSequential } from './sequential';
@@ -50,14 +51,18 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
   const sequential = new SequentialState(stepCount);
   const anyOrder = spec.order === 'any order' ? new AnyOrderState(stepCount, codeCount) : undefined;
   const open = spec.order === 'open' ? new OpenState(stepCount) : undefined;
+  const previous = previousRequired(spec.steps);
   const modes = {
     windowMs: spec.windowMs,
     strictOrder: spec.strictOrder,
     strictDeduplication: spec.strictDeduplication,
     strictIncrease: spec.strictIncrease,
+    previous,
   };
+  const trackChain = spec.time || spec.steps.some((s) => s.optional);
   const stepList = match.steps;
   const stepStart = match.start;
+  const ranks = stepListRanks(stepStart, stepList);
   const onePerRow = spec.order === 'any order';
 
   for (let entity = 0; entity < starts.length - 1; entity++) {
@@ -71,23 +76,24 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
       const first = stepStart[code]!;
       const last = onePerRow ? Math.min(first + 1, stepStart[code + 1]!) : stepStart[code + 1]!;
       if (first === last) {
-        if (keep === undefined) entries.push(times[row]!, 0, row);
+        if (keep === undefined) entries.push(times[row]!, 0, 0, row);
         continue;
       }
-      for (let s = first; s < last; s++) entries.push(times[row]!, stepList[s]!, row);
+      // Last step first: the order the scans apply a row's steps in (entries.ts).
+      for (let s = last - 1; s >= first; s--) entries.push(times[row]!, stepList[s]!, ranks[code]!, row);
     }
     if (entries.n === 0) continue;
     entries.sort();
     out.reset();
     if (anyOrder) scanAnyOrder(entries, eventCodes, match, spec.windowMs, anyOrder, out);
-    else if (open) scanOpen(entries, spec.windowMs, open, out);
-    else scanSequential(entries, modes, sequential, spec.time, out);
+    else if (open) scanOpen(entries, spec.windowMs, previous, open, out);
+    else scanSequential(entries, modes, sequential, trackChain, out);
     if (out.level === 0) continue;
     if (hasExclusions && isExcluded(order, from, to, eventCodes, times, excluded, out)) continue;
-    add(total, out, stepCount, spec.time);
+    add(total, out, previous, spec.time);
     if (breakdown) {
       const value = entryValue(entries, out, breakdown.codes, breakdown.values);
-      add(blocks[value]!, out, stepCount, spec.time);
+      add(blocks[value]!, out, previous, spec.time);
     }
   }
 
@@ -107,18 +113,18 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
 }
 
 /**
- * The breakdown value of an entity: the one on its entry row. When several rows tie for
- * entry (same time, same step), the alphabetically first value is taken, so the answer does
- * not depend on the order of the rows in the sheet.
+ * The breakdown value of an entity: the one on its entry row. When several rows could have
+ * been the entry (same time, same list of steps), the alphabetically first value is taken, so
+ * the answer does not depend on the order of the rows in the sheet.
  */
 function entryValue(entries: Entries, out: Outcome, codes: Int32Array, values: readonly string[]): number {
   let best = codes[out.entryRow]!;
-  let entryStep = 0;
+  let entryRank = 0;
   for (let i = 0; i < entries.n; i++) {
-    if (entries.row[i] === out.entryRow) entryStep = entryStep || entries.step[i]!;
+    if (entries.row[i] === out.entryRow) entryRank = entries.rank[i]!;
   }
   for (let i = 0; i < entries.n; i++) {
-    if (entries.time[i] !== out.first || entries.step[i] !== entryStep) continue;
+    if (entries.time[i] !== out.first || entries.rank[i] !== entryRank) continue;
     const code = codes[entries.row[i]!]!;
     if (values[code]! < values[best]!) best = code;
   }
@@ -143,14 +149,16 @@ function isExcluded(
   return false;
 }
 
-function add(block: FunnelBlock, out: Outcome, stepCount: number, withTimes: boolean): void {
-  for (let k = 1; k <= stepCount; k++) {
+/** Adds an entity's outcome; times run from the previous (required) step, as shares do. */
+function add(block: FunnelBlock, out: Outcome, previous: Int32Array, withTimes: boolean): void {
+  for (let k = 1; k < previous.length; k++) {
     if (out.reached[k] === 1) block.counts[k]!++;
     if (out.continued[k] === 1) {
       block.continued[k]!++;
       if (withTimes && k > 1) {
         // Whole microseconds: epoch ms in a double carry ~0.2 us of noise.
-        block.deltas![k]!.push(Math.round((out.stepTime[k]! - out.stepTime[k - 1]!) * 1000) / 1000);
+        const delta = out.stepTime[k]! - out.stepTime[previous[k]!]!;
+        block.deltas![k]!.push(Math.round(delta * 1000) / 1000);
       }
     }
   }

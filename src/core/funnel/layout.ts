@@ -2,9 +2,11 @@
  * A funnel as the table FUNNEL spills into the sheet: a header row, then one row per step.
  * Shares are fractions (the user formats them as %), times are days (format [h]:mm:ss).
  * A share or time with nothing to divide by (no previous step, or 0 entities before it) is a
- * blank cell "", never NaN or a misleading 0. Every row has the same width.
+ * blank cell "", never NaN or a misleading 0. Every row has the same width. An optional step's
+ * "previous" is the last required step before it, and it has no drop-off.
  */
 import { MS_PER_DAY } from '../table';
+import { previousRequired } from './optional';
 import type { FunnelBlock, FunnelResult } from './result';
 
 export type Cell = string | number;
@@ -51,6 +53,7 @@ function blockRows(
   withTimes: boolean,
 ): Cell[][] {
   const { counts, continued } = block;
+  const previous = previousRequired(result.steps);
   return result.steps.map((step, index) => {
     const k = index + 1;
     const row: Cell[] = label === undefined ? [] : [label];
@@ -58,16 +61,17 @@ function blockRows(
     row.push(step.label, count, ratio(count, counts[1]!));
     if (k === 1) row.push('', '', '');
     else {
-      const before = counts[k - 1]!;
+      // Against the last required step; skipping an optional step is not a drop-off.
+      const before = counts[previous[k]!]!;
       const lost = before - continued[k]!;
-      row.push(ratio(continued[k]!, before), lost, ratio(lost, before));
+      row.push(ratio(continued[k]!, before), ...(step.optional ? ['', ''] : [lost, ratio(lost, before)]));
     }
     if (withTimes) {
       const deltas = k > 1 ? block.deltas?.[k] : undefined;
       row.push(...(deltas?.length ? [median(deltas) / MS_PER_DAY, mean(deltas) / MS_PER_DAY] : ['', '']));
     }
     const notes = [result.notes[index]!];
-    if (result.report && k > 1 && count > counts[k - 1]!) notes.push(REPORT_RISE_NOTE);
+    if (result.report && k > 1 && count > counts[previous[k]!]!) notes.push(REPORT_RISE_NOTE);
     row.push(notes.filter((n) => n !== '').join('; '));
     return row;
   });

@@ -4,6 +4,9 @@
  * step k-1 row is followed by a step k row within the window (ties in step order, as the
  * sequential funnel sorts them). The best chain into step k starts at the latest step k-1
  * before it, so the window is measured from there, which is also GA4's per-step time limit.
+ * A row fills one step: its steps come last to first (entries.ts), so a row of steps k-1 and
+ * k does not continue into k by itself. With optional steps, "previous" is the last required
+ * step before k (optional.ts).
  */
 import type { Entries } from './entries';
 import { type Outcome, WINDOW_SLACK_MS } from './outcome';
@@ -17,7 +20,13 @@ export class OpenState {
   }
 }
 
-export function scanOpen(entries: Entries, windowMs: number, state: OpenState, out: Outcome): void {
+export function scanOpen(
+  entries: Entries,
+  windowMs: number,
+  previous: Int32Array,
+  state: OpenState,
+  out: Outcome,
+): void {
   const { n, time, step, row } = entries;
   const { seen, latest } = state;
   const limit = windowMs + WINDOW_SLACK_MS;
@@ -34,7 +43,8 @@ export function scanOpen(entries: Entries, windowMs: number, state: OpenState, o
     out.last = t;
     out.reached[k] = 1;
     if (k > level) level = k;
-    if (k > 1 && seen[k - 1] === 1 && t - latest[k - 1]! <= limit) out.continued[k] = 1;
+    const p = previous[k]!;
+    if (k > 1 && seen[p] === 1 && t - latest[p]! <= limit) out.continued[k] = 1;
     seen[k] = 1;
     latest[k] = t;
   }

@@ -1,14 +1,19 @@
 /**
- * The default funnel: ClickHouse's windowFunnel(window, modes)(timestamp, step1, ..., stepN),
- * reproduced step for step (AggregateFunctionWindowFunnel.cpp, getEventLevelNonStrictOnce).
+ * The default funnel: ClickHouse's windowFunnel(window, modes)(timestamp, step1, ..., stepN)
+ * (AggregateFunctionWindowFunnel.cpp, getEventLevelNonStrictOnce), with one rule of the
+ * product-analytics tools on top: a row fills one step. Entries come sorted as entries.ts says,
+ * each row's steps from the last to the first, so a row never extends a chain it has just
+ * started or advanced ("page_view, page_view" needs two page views). Where no row matches two
+ * steps the counts are exactly ClickHouse's.
  * Per level k the state holds the chain that most recently reached it: its start time, the
- * time of its step k, and (for the time columns) the times of all its steps.
+ * time of its step k, and (for the time columns and optional steps) the times of all its steps.
  * - A step-1 entry starts a new chain (the latest start wins).
  * - A step-k entry extends level k-1 to level k when time <= start + window (inclusive);
- *   with strict_increase also only when time > that chain's step k-1 time.
+ *   with strict_increase also only when time > that chain's step k-1 time. With optional steps
+ *   it may extend any level from the last required step before k to k-1: the latest start wins.
  * - strict_deduplication: a step-k entry (k > 1) whose level is already set ends the scan.
- * - strict_order: after the first step 1, a row matching no step, or a step whose previous
- *   level is not set, ends the scan.
+ * - strict_order: after the first step 1, a row matching no step, or a row none of whose steps
+ *   is step 1 or follows a level already set, ends the scan.
  * The result is the deepest level set.
  */
 import type { Entries } from './entries';
@@ -19,6 +24,8 @@ export interface SequentialModes {
   strictOrder: boolean;
   strictDeduplication: boolean;
   strictIncrease: boolean;
+  /** previous[k] = the last required step before step k (k - 1 without optional steps). */
+  previous: Int32Array;
 }
 
 /** Per-level state buffers, reused from entity to entity. */
@@ -27,7 +34,7 @@ export class SequentialState {
   readonly start: Float64Array;
   readonly last: Float64Array;
   readonly startRow: Int32Array;
-  /** chain[k * (N + 1) + j] = time of step j on the chain at level k. */
+  /** chain[k * (N + 1) + j] = time of step j on the chain at level k (NaN: an optional step skipped). */
   readonly chain: Float64Array;
 
   constructor(readonly stepCount: number) {
@@ -43,16 +50,17 @@ export function scanSequential(
   entries: Entries,
   modes: SequentialModes,
   state: SequentialState,
-  trackTimes: boolean,
+  trackChain: boolean,
   out: Outcome,
 ): void {
   const { n, time, step, row } = entries;
   const { set, start, last, startRow, chain, stepCount } = state;
   const width = stepCount + 1;
   const limit = modes.windowMs + WINDOW_SLACK_MS;
-  const { strictOrder, strictDeduplication, strictIncrease } = modes;
+  const { strictOrder, strictDeduplication, strictIncrease, previous } = modes;
   set.fill(0);
   let firstEvent = false;
+  let currentRow = -1;
   for (let i = 0; i < n; i++) {
     const t = time[i]!;
     const k = step[i]!;
@@ -60,42 +68,59 @@ export function scanSequential(
       if (strictOrder && firstEvent) break;
       continue;
     }
+    if (row[i] !== currentRow) {
+      currentRow = row[i]!;
+      if (strictOrder && firstEvent && !rowCanFollow(entries, i, set)) break;
+    }
     if (k === 1) {
       set[1] = 1;
       start[1] = t;
       last[1] = t;
       startRow[1] = row[i]!;
-      if (trackTimes) chain[width + 1] = t;
+      if (trackChain) chain[width + 1] = t;
       firstEvent = true;
-    } else if (strictDeduplication && set[k] === 1) {
-      break;
-    } else if (strictOrder && firstEvent && set[k - 1] === 0) {
-      break;
-    } else if (set[k - 1] === 1) {
-      const chainStart = start[k - 1]!;
-      if (t - chainStart <= limit && (!strictIncrease || last[k - 1]! < t)) {
-        set[k] = 1;
-        start[k] = chainStart;
-        last[k] = t;
-        startRow[k] = startRow[k - 1]!;
-        if (trackTimes) {
-          chain.copyWithin(k * width + 1, (k - 1) * width + 1, (k - 1) * width + k);
-          chain[k * width + k] = t;
-        }
-        if (k === stepCount) break;
-      }
+      continue;
     }
+    if (strictDeduplication && set[k] === 1) break;
+    // The level to extend: the latest chain start among those this entry may follow.
+    let from = 0;
+    for (let j = k - 1; j >= previous[k]!; j--) {
+      if (set[j] === 0 || t - start[j]! > limit || (strictIncrease && last[j]! >= t)) continue;
+      if (from === 0 || start[j]! > start[from]!) from = j;
+    }
+    if (from === 0) continue;
+    set[k] = 1;
+    start[k] = start[from]!;
+    last[k] = t;
+    startRow[k] = startRow[from]!;
+    if (trackChain) {
+      chain.copyWithin(k * width + 1, from * width + 1, from * width + from + 1);
+      chain.fill(Number.NaN, k * width + from + 1, k * width + k);
+      chain[k * width + k] = t;
+    }
+    if (k === stepCount) break;
   }
   let level = stepCount;
   while (level > 0 && set[level] === 0) level--;
   out.level = level;
   if (level === 0) return;
   for (let k = 1; k <= level; k++) {
-    out.reached[k] = 1;
-    out.continued[k] = 1;
-    if (trackTimes) out.stepTime[k] = chain[level * width + k]!;
+    const onChain = trackChain ? !Number.isNaN(chain[level * width + k]!) : true;
+    out.reached[k] = onChain ? 1 : 0;
+    out.continued[k] = out.reached[k]!;
+    if (trackChain) out.stepTime[k] = chain[level * width + k]!;
   }
   out.entryRow = startRow[level]!;
   out.first = start[level]!;
   out.last = last[level]!;
+}
+
+/** strict_order: whether the row starting at entry i is step 1 or follows a level already set. */
+function rowCanFollow(entries: Entries, i: number, set: Uint8Array): boolean {
+  const { n, step, row } = entries;
+  for (let j = i; j < n && row[j] === row[i]; j++) {
+    const k = step[j]!;
+    if (k === 1 || set[k - 1] === 1) return true;
+  }
+  return false;
 }

@@ -12,6 +12,7 @@ import {
   type Step,
   singleOption,
 } from '../table';
+import { checkOptionalSteps } from './optional';
 
 export type FunnelOrder = 'sequential' | 'any order' | 'open';
 
@@ -62,9 +63,9 @@ export function readFunnelSpec(steps: unknown, window: unknown, options: unknown
         'remove one of them.',
     );
   }
-  if (order !== 'sequential' && flag('time')) {
+  if (order === 'open' && flag('time')) {
     throw new UserError(
-      `option "time" measures each entity's chain of steps in order, so it cannot be combined with "${order}": ` +
+      'option "time" measures each entity\'s chain of steps, but an "open" funnel counts each step on its own: ' +
         'remove one of them.',
     );
   }
@@ -74,8 +75,10 @@ export function readFunnelSpec(steps: unknown, window: unknown, options: unknown
     if (value !== undefined) columns[key] = value;
   }
   const breakdown = singleOption(parsed, 'breakdown');
+  const stepList = parseSteps(steps);
+  checkOptionalSteps(stepList, order, flag('strict_order'));
   const spec: FunnelSpec = {
-    steps: parseSteps(steps),
+    steps: stepList,
     windowMs: parseWindow(window),
     hasWindow: Number.isFinite(parseWindow(window)),
     order,

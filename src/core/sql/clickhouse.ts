@@ -1,8 +1,10 @@
 /**
  * FUNNEL as ClickHouse SQL: windowFunnel, whose semantics FUNNEL's default and strict modes
- * reproduce exactly. The time column holds epoch microseconds (GA4's event_timestamp), so the
- * window is in microseconds too. Any order, open funnels and exclusions have no windowFunnel
- * equivalent: they are refused with a pointer to the BigQuery dialect, which runs FUNNEL's engine.
+ * reproduce exactly where no event fills two steps. The time column holds epoch microseconds
+ * (GA4's event_timestamp), so the window is in microseconds too. What windowFunnel cannot say
+ * (any order, open funnels, exclusions, optional steps, and an event listed in two steps, which
+ * windowFunnel lets one row fill while FUNNEL needs two rows) is refused with a pointer to the
+ * BigQuery dialect, which runs FUNNEL's own engine.
  */
 import { UserError } from '../errors';
 import type { FunnelSpec } from '../funnel/spec';
@@ -13,9 +15,15 @@ export const CLICKHOUSE_TABLE_EXAMPLE = 'analytics.events';
 const NO_WINDOW_MICROS = '1000000000000000000';
 
 export function clickHouseSql(spec: FunnelSpec, table: string, header: string[]): string[] {
+  const shared = sharedEvent(spec);
+  const optional = spec.steps.find((s) => s.optional);
   const unsupported = [
     spec.order !== 'sequential' ? `"${spec.order}"` : '',
     spec.exclude.length ? '"exclude="' : '',
+    optional ? `the optional step "${optional.label}"` : '',
+    shared
+      ? `the event "${shared}" in two steps (FUNNEL needs one row per step, windowFunnel lets one row fill both)`
+      : '',
   ].filter((s) => s !== '');
   if (unsupported.length) {
     throw new UserError(
@@ -54,4 +62,16 @@ export function clickHouseSql(spec: FunnelSpec, table: string, header: string[])
     `  GROUP BY ${groupBy}`,
     ');',
   ];
+}
+
+/** An event name that two steps list (the same event twice, or overlapping alternatives). */
+function sharedEvent(spec: FunnelSpec): string | undefined {
+  const seen = new Set<string>();
+  for (const step of spec.steps) {
+    for (const name of new Set(step.names)) {
+      if (seen.has(name)) return name;
+    }
+    for (const name of step.names) seen.add(name);
+  }
+  return undefined;
 }

@@ -1,6 +1,8 @@
 /**
  * Funnel steps as users write them: a row or column of cells, or one comma-separated text.
  * A step may list alternatives with "|" (`view_item|view_item_list`): any of them counts.
+ * A step in square brackets (`[add_to_wishlist]`, as Sheets' help writes optional arguments)
+ * is optional: the funnel may skip it.
  */
 import { UserError } from '../errors';
 import { asRows, cellText } from './cells';
@@ -10,6 +12,8 @@ export interface Step {
   label: string;
   /** The event names that count as this step (one, or the "|" alternatives). */
   names: string[];
+  /** Written in square brackets: the entity may skip it. */
+  optional?: true;
 }
 
 const STEPS_HELP =
@@ -34,11 +38,12 @@ export function parseSteps(value: unknown): Step[] {
   for (const text of texts) {
     const label = text.trim();
     if (label === '') continue;
-    const names = label
+    const optional = label.length > 2 && label.startsWith('[') && label.endsWith(']');
+    const names = (optional ? label.slice(1, -1) : label)
       .split('|')
       .map((n) => n.trim())
       .filter((n) => n !== '');
-    if (names.length) steps.push({ label, names });
+    if (names.length) steps.push(optional ? { label, names, optional } : { label, names });
   }
   if (steps.length === 0) throw new UserError(`steps are missing. ${STEPS_HELP}`);
   return steps;

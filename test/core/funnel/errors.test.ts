@@ -68,12 +68,26 @@ describe('FUNNEL errors', () => {
     expect(() => funnel(DATA, 'a, b', '', 'open, strict_order')).toThrow(
       'option "strict_order" refines the default (sequential) funnel and cannot be combined with "open"',
     );
-    expect(() => funnel(DATA, 'a, b', '', 'any order, time')).toThrow(
-      'option "time" measures each entity\'s chain of steps in order, so it cannot be combined with "any order"',
+    expect(() => funnel(DATA, 'a, b', '', 'open, time')).toThrow(
+      'option "time" measures each entity\'s chain of steps, but an "open" funnel counts each step on its own: remove one of them.',
     );
     expect(() => funnel(DATA, 'a, b', '', 'breakdown=device, breakdown=user_id')).toThrow(
       'option breakdown= is given 2 times (device, user_id); give it once.',
     );
+  });
+
+  it('optional steps where they cannot mean anything', () => {
+    expect(() => funnel(DATA, 'a, [b], c', '', 'any order')).toThrow(
+      'step "[b]" is optional (in square brackets), which "any order" cannot honour (every step counts there, in any order): remove the brackets or the option.',
+    );
+    expect(() => funnel(DATA, 'a, [b], c', '', 'strict_order')).toThrow(
+      'step "[b]" is optional (in square brackets), which "strict_order" cannot honour (a skipped step would end the chain): remove the brackets or the option.',
+    );
+    for (const steps of ['[a], b', 'a, [b]', '[a]']) {
+      expect(() => funnel(DATA, steps)).toThrow(
+        /is optional \(in square brackets\), but a funnel starts and ends with a required step: remove the brackets, or put the step between two required ones\./,
+      );
+    }
   });
 
   it('never returns NaN or undefined: 0 entrants give blank shares', () => {

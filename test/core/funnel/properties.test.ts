@@ -1,7 +1,8 @@
 /**
  * Property tests: the engine against the simple reference (reference.ts) on random small
  * inputs: ties, duplicate rows, unsorted rows, several timestamp types in one column, rows
- * that match no step, steps listed twice and overlapping alternatives, every option.
+ * that match no step, steps listed twice and overlapping alternatives (a row fills one step),
+ * optional steps in square brackets, every option.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -85,8 +86,16 @@ function sheet(rows: GenRow[]): unknown[][] {
   ];
 }
 
-function stepsText(steps: string[][]): string {
-  return steps.map((alternatives) => alternatives.join('|')).join(', ');
+function stepsText(steps: string[][], optional: boolean[] = []): string {
+  return steps
+    .map((alternatives, i) => (optional[i] ? `[${alternatives.join('|')}]` : alternatives.join('|')))
+    .join(', ');
+}
+
+/** Random optional flags, kept only between two required steps (the first and last are required). */
+const optionalArb = fc.array(fc.boolean(), { minLength: 4, maxLength: 4 });
+function middleOnly(flags: boolean[], stepCount: number): boolean[] {
+  return flags.slice(0, stepCount).map((flag, i) => flag && i > 0 && i < stepCount - 1);
 }
 
 function medianOf(values: number[]): number {
@@ -103,7 +112,7 @@ function check(
   ref: RefOptions,
 ) {
   const withBreakdown = [...words, 'breakdown=device'];
-  const spec = readFunnelSpec(stepsText(steps), window.cell, withBreakdown.join(', '));
+  const spec = readFunnelSpec(stepsText(steps, ref.optional), window.cell, withBreakdown.join(', '));
   const hasStep = rows.some((r) => steps.flat().includes(r.name));
   const expected = referenceFunnel(refRows(rows), steps, { ...ref, windowUs: window.us });
   if (rows.length === 0) return;
@@ -134,6 +143,7 @@ function check(
 }
 
 const sequentialModes = fc.record({
+  optional: optionalArb,
   strictOrder: fc.boolean(),
   strictDeduplication: fc.boolean(),
   strictIncrease: fc.boolean(),
@@ -157,7 +167,9 @@ describe('engine = reference on random inputs', () => {
             ...(m.time ? ['time'] : []),
             ...m.exclude.map((e) => `exclude=${e}`),
           ];
-          check(rows, steps, window, words, { windowUs: window.us, order: 'sequential', ...m });
+          // strict_order refuses optional steps (errors.test.ts).
+          const optional = m.strictOrder ? [] : middleOnly(m.optional, steps.length);
+          check(rows, steps, window, words, { windowUs: window.us, order: 'sequential', ...m, optional });
         },
       ),
       { numRuns: 600 },
@@ -171,8 +183,9 @@ describe('engine = reference on random inputs', () => {
         stepsArb,
         windowArb,
         fc.constantFrom<string[]>([], ['x']),
-        (rows, steps, window, exclude) => {
-          const words = ['any order', ...exclude.map((e) => `exclude=${e}`)];
+        fc.boolean(),
+        (rows, steps, window, exclude, time) => {
+          const words = ['any order', ...exclude.map((e) => `exclude=${e}`), ...(time ? ['time'] : [])];
           check(rows, steps, window, words, { windowUs: window.us, order: 'any order', exclude });
         },
       ),
@@ -187,9 +200,11 @@ describe('engine = reference on random inputs', () => {
         stepsArb,
         windowArb,
         fc.constantFrom<string[]>([], ['x']),
-        (rows, steps, window, exclude) => {
+        optionalArb,
+        (rows, steps, window, exclude, flags) => {
           const words = ['open', ...exclude.map((e) => `exclude=${e}`)];
-          check(rows, steps, window, words, { windowUs: window.us, order: 'open', exclude });
+          const optional = middleOnly(flags, steps.length);
+          check(rows, steps, window, words, { windowUs: window.us, order: 'open', exclude, optional });
         },
       ),
       { numRuns: 400 },

@@ -1,7 +1,9 @@
 /**
  * A deliberately simple reference for the funnel engine, written from the descriptions in
- * ../shared/notes/funnels.md and issue 3, not from src/: plain objects, strings, integer
+ * ../shared/notes/funnels.md and issues 3 and 12, not from src/: plain objects, strings, integer
  * microseconds, array sorts, brute force where it is simplest. Slow and obvious on purpose.
+ * It works row by row (the engine works on per-step entries): a row fills one step, optional
+ * steps may be skipped, any-order times are when the k-th distinct step was first covered.
  */
 
 export interface RefRow {
@@ -20,6 +22,8 @@ export interface RefOptions {
   strictDeduplication?: boolean;
   strictIncrease?: boolean;
   exclude?: string[];
+  /** optional[i]: step i + 1 was written in square brackets. */
+  optional?: boolean[];
 }
 
 export interface RefEntity {
@@ -27,7 +31,7 @@ export interface RefEntity {
   reached: Set<number>;
   /** Steps continued into from the previous step. */
   continued: Set<number>;
-  /** For sequential funnels: the chain's step times (index k = step k). */
+  /** The chain's step times (index k = step k; NaN for a skipped optional step; empty for open). */
   chain: number[];
   /** Breakdown value of the entry. */
   value: string;
@@ -39,75 +43,96 @@ export interface RefBlock {
   deltasUs: number[][];
 }
 
-interface Entry {
-  us: number;
-  step: number;
-  row: RefRow;
+/** The steps (1-based) a row matches: a row fills one of them at most. */
+function stepsOf(row: RefRow, steps: string[][]): number[] {
+  const out: number[] = [];
+  steps.forEach((names, i) => {
+    if (names.includes(row.name)) out.push(i + 1);
+  });
+  return out;
 }
 
-function entriesOf(rows: RefRow[], steps: string[][], withNonStep: boolean): Entry[] {
-  const out: Entry[] = [];
-  for (const row of rows) {
-    let matched = false;
-    steps.forEach((names, i) => {
-      if (names.includes(row.name)) {
-        out.push({ us: row.us, step: i + 1, row });
-        matched = true;
-      }
-    });
-    if (!matched && withNonStep) out.push({ us: row.us, step: 0, row });
-  }
-  return out.sort((a, b) => a.us - b.us || a.step - b.step);
+/** Step lists compared as words: [] < [1] < [1, 2] < [2]. */
+function compareLists(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }
 
-/** The smallest breakdown value among the candidate rows (ties for entry). */
-function smallestValue(candidates: Entry[]): string {
-  return candidates.map((e) => e.row.value).sort()[0]!;
+/** Rows by time, ties by their step lists (so step-1 rows come before step-2 rows). */
+function sortedRows(rows: RefRow[], steps: string[][]): RefRow[] {
+  return [...rows].sort((a, b) => a.us - b.us || compareLists(stepsOf(a, steps), stepsOf(b, steps)));
 }
 
-/** ClickHouse windowFunnel for one entity: returns the level and the chain that reached it. */
+/** The last required step before step k (0 for step 1). */
+function previousOf(k: number, o: RefOptions): number {
+  let j = k - 1;
+  while (j > 0 && o.optional?.[j - 1]) j--;
+  return j;
+}
+
+/** The entry's breakdown value: among the rows that could have been it, the smallest. */
+function entryValue(entry: RefRow, rows: RefRow[], steps: string[][]): string {
+  const list = stepsOf(entry, steps);
+  return rows
+    .filter((r) => r.us === entry.us && compareLists(stepsOf(r, steps), list) === 0)
+    .map((r) => r.value)
+    .sort()[0]!;
+}
+
+function excludedBetween(rows: RefRow[], o: RefOptions, first: number, last: number): boolean {
+  return (o.exclude ?? []).some((name) => rows.some((r) => r.name === name && r.us > first && r.us < last));
+}
+
+/**
+ * ClickHouse windowFunnel for one entity, a row filling one step: each row is applied to the
+ * steps it matches from the last to the first. Returns the level and the chain that reached it.
+ */
 function sequentialEntity(rows: RefRow[], steps: string[][], o: RefOptions): RefEntity | undefined {
-  const entries = entriesOf(rows, steps, !!o.strictOrder);
-  type Chain = { start: number; times: number[]; startEntries: Entry[] };
+  // times[j] = time of step j on the chain (undefined: an optional step it skipped).
+  type Chain = { start: number; times: (number | undefined)[]; entry: RefRow };
   const levels: (Chain | undefined)[] = [];
   let started = false;
-  for (const e of entries) {
-    if (e.step === 0) {
-      if (started) break;
+  scan: for (const row of sortedRows(rows, steps)) {
+    const matched = stepsOf(row, steps);
+    if (matched.length === 0) {
+      if (o.strictOrder && started) break;
       continue;
     }
-    if (e.step === 1) {
-      // Entries with the same time and step 1 are all candidates for the chain's entry row.
-      const sameStart = levels[1]?.start === e.us ? levels[1].startEntries : [];
-      levels[1] = { start: e.us, times: [0, e.us], startEntries: [...sameStart, e] };
-      started = true;
-      continue;
-    }
-    if (o.strictDeduplication && levels[e.step]) break;
-    if (o.strictOrder && started && !levels[e.step - 1]) break;
-    const previous = levels[e.step - 1];
-    if (!previous) continue;
-    const inWindow = e.us - previous.start <= o.windowUs;
-    const increasing = !o.strictIncrease || previous.times[e.step - 1]! < e.us;
-    if (inWindow && increasing) {
-      levels[e.step] = {
-        start: previous.start,
-        times: [...previous.times, e.us],
-        startEntries: previous.startEntries,
-      };
-      if (e.step === steps.length) break;
+    if (o.strictOrder && started && !matched.some((k) => k === 1 || levels[k - 1])) break;
+    for (const k of [...matched].reverse()) {
+      if (k === 1) {
+        levels[1] = { start: row.us, times: [undefined, row.us], entry: row };
+        started = true;
+        continue;
+      }
+      if (o.strictDeduplication && levels[k]) break scan;
+      let best: Chain | undefined;
+      for (let j = previousOf(k, o); j < k; j++) {
+        const chain = levels[j];
+        if (!chain || row.us - chain.start > o.windowUs) continue;
+        if (o.strictIncrease && !(chain.times[j]! < row.us)) continue;
+        if (!best || chain.start >= best.start) best = chain;
+      }
+      if (!best) continue;
+      const times = [...best.times];
+      times[k] = row.us;
+      levels[k] = { start: best.start, times, entry: best.entry };
+      if (k === steps.length) break scan;
     }
   }
   let level = steps.length;
   while (level > 0 && !levels[level]) level--;
   if (level === 0) return undefined;
   const chain = levels[level]!;
-  const excluded = (o.exclude ?? []).some((name) =>
-    rows.some((r) => r.name === name && r.us > chain.start && r.us < chain.times[level]!),
-  );
-  if (excluded) return undefined;
-  const all = new Set(Array.from({ length: level }, (_, i) => i + 1));
-  return { reached: all, continued: all, chain: chain.times, value: smallestValue(chain.startEntries) };
+  if (excludedBetween(rows, o, chain.start, chain.times[level]!)) return undefined;
+  const reached = new Set<number>();
+  for (let k = 1; k <= level; k++) if (chain.times[k] !== undefined) reached.add(k);
+  return {
+    reached,
+    continued: reached,
+    chain: chain.times.map((t) => t ?? Number.NaN),
+    value: entryValue(chain.entry, rows, steps),
+  };
 }
 
 /** Most steps that distinct rows can cover, each row one step it matches (brute force). */
@@ -127,10 +152,15 @@ function coverable(rows: RefRow[], steps: string[][]): number {
   return best(1, new Set());
 }
 
+/**
+ * Any order: the first window with the most distinct steps. Its chain times: when the rows
+ * from the window's start first cover 1, 2, ... steps.
+ */
 function anyOrderEntity(rows: RefRow[], steps: string[][], o: RefOptions): RefEntity | undefined {
-  const stepRows = rows.filter((r) => steps.some((names) => names.includes(r.name)));
-  const firstStep = (r: RefRow) => steps.findIndex((names) => names.includes(r.name)) + 1;
-  const sorted = [...stepRows].sort((a, b) => a.us - b.us || firstStep(a) - firstStep(b));
+  const sorted = sortedRows(
+    rows.filter((r) => stepsOf(r, steps).length > 0),
+    steps,
+  );
   let best = 0;
   let window: RefRow[] = [];
   let entry: RefRow | undefined;
@@ -144,46 +174,57 @@ function anyOrderEntity(rows: RefRow[], steps: string[][], o: RefOptions): RefEn
     }
   }
   if (best === 0 || !entry) return undefined;
-  const first = entry.us;
-  const last = Math.max(...window.map((r) => r.us));
-  if ((o.exclude ?? []).some((name) => rows.some((r) => r.name === name && r.us > first && r.us < last))) {
-    return undefined;
+  const chain: number[] = [Number.NaN];
+  for (let k = 1; k <= best; k++) {
+    chain[k] = Math.min(
+      ...window
+        .filter(
+          (r) =>
+            coverable(
+              window.filter((w) => w.us <= r.us),
+              steps,
+            ) >= k,
+        )
+        .map((r) => r.us),
+    );
   }
-  const candidates = sorted.filter((r) => r.us === entry.us && firstStep(r) === firstStep(entry));
+  if (excludedBetween(rows, o, entry.us, chain[best]!)) return undefined;
   const all = new Set(Array.from({ length: best }, (_, i) => i + 1));
-  return {
-    reached: all,
-    continued: all,
-    chain: [],
-    value: candidates.map((r) => r.value).sort()[0]!,
-  };
+  return { reached: all, continued: all, chain, value: entryValue(entry, rows, steps) };
 }
 
+/**
+ * Open: step k counts whoever did it; "continued" needs a row of the previous required step
+ * and another row of step k after it (at equal times, in the sorted order) within the window.
+ */
 function openEntity(rows: RefRow[], steps: string[][], o: RefOptions): RefEntity | undefined {
   const does = (r: RefRow, k: number) => steps[k - 1]!.includes(r.name);
+  const before = (a: RefRow, b: RefRow) =>
+    a.us < b.us || (a.us === b.us && compareLists(stepsOf(a, steps), stepsOf(b, steps)) <= 0);
   const reached = new Set<number>();
   const continued = new Set<number>();
   for (let k = 1; k <= steps.length; k++) {
     if (rows.some((r) => does(r, k))) reached.add(k);
     if (k === 1 && reached.has(1)) continued.add(1);
+    const p = previousOf(k, o);
     if (
       k > 1 &&
       rows.some(
-        (b) => does(b, k) && rows.some((a) => does(a, k - 1) && a.us <= b.us && b.us - a.us <= o.windowUs),
+        (b) =>
+          does(b, k) && rows.some((a) => a !== b && does(a, p) && before(a, b) && b.us - a.us <= o.windowUs),
       )
     ) {
       continued.add(k);
     }
   }
   if (reached.size === 0) return undefined;
-  const entries = entriesOf(rows, steps, false);
-  const first = entries[0]!;
-  const last = entries[entries.length - 1]!.us;
-  if ((o.exclude ?? []).some((name) => rows.some((r) => r.name === name && r.us > first.us && r.us < last))) {
-    return undefined;
-  }
-  const candidates = entries.filter((e) => e.us === first.us && e.step === first.step);
-  return { reached, continued, chain: [], value: smallestValue(candidates) };
+  const stepRows = sortedRows(
+    rows.filter((r) => stepsOf(r, steps).length > 0),
+    steps,
+  );
+  const first = stepRows[0]!;
+  if (excludedBetween(rows, o, first.us, stepRows[stepRows.length - 1]!.us)) return undefined;
+  return { reached, continued, chain: [], value: entryValue(first, rows, steps) };
 }
 
 /** The reference funnel: per breakdown value and in total ('' key). */
@@ -217,7 +258,9 @@ export function referenceFunnel(rows: RefRow[], steps: string[][], o: RefOptions
       for (const k of result.reached) b.counts[k] = b.counts[k]! + 1;
       for (const k of result.continued) {
         b.continued[k] = b.continued[k]! + 1;
-        if (k > 1 && result.chain.length) b.deltasUs[k]!.push(result.chain[k]! - result.chain[k - 1]!);
+        if (k > 1 && result.chain.length) {
+          b.deltasUs[k]!.push(result.chain[k]! - result.chain[previousOf(k, o)]!);
+        }
       }
     }
   }

@@ -110,8 +110,9 @@ describe('ClickHouse rules worked by hand', () => {
     expect(counts(funnel(data, 'a, b'))).toEqual([1, 1]);
   });
 
-  it('one row may match two steps (the same event listed twice)', () => {
-    expect(counts(funnel(rows(['view', '10:00:00']), 'view, view'))).toEqual([1, 1]);
+  it('a row fills one step: the same event listed twice needs two rows (issue 12, unlike windowFunnel)', () => {
+    expect(counts(funnel(rows(['view', '10:00:00']), 'view, view'))).toEqual([1, 0]);
+    expect(counts(funnel(rows(['view', '10:00:00'], ['view', '10:00:00']), 'view, view'))).toEqual([1, 1]);
   });
 
   it('strict_order: a row matching no step ends the chain; without it the chain goes on', () => {

@@ -60,17 +60,15 @@ describe.skipIf(!session)('FUNNEL_SQL clickhouse against chDB', () => {
       fc.asyncProperty(
         randomEvents,
         fc.constantFrom('', '10m', '1h'),
-        fc.constantFrom(
-          '',
-          'strict_order',
-          'strict_deduplication',
-          'strict_increase',
-          'strict_order, strict_deduplication, strict_increase',
-          'by session',
-        ),
-        async (events, window, options) => {
-          const expected = funnelCounts(events, 'a, b|c, c', window, options);
-          expect(await clickHouseCounts(events, 'a, b|c, c', window, options)).toEqual(expected);
+        // Every combination of the strict modes, per user or per session.
+        fc.subarray(['strict_order', 'strict_deduplication', 'strict_increase']),
+        fc.boolean(),
+        async (events, window, strict, bySession) => {
+          const options = [...strict, ...(bySession ? ['by session'] : [])].join(', ');
+          // No event in two steps: there FUNNEL (a row fills one step) and windowFunnel differ,
+          // and the clickhouse dialect refuses (funnel-sql.test.ts).
+          const expected = funnelCounts(events, 'a, b|x, c', window, options);
+          expect(await clickHouseCounts(events, 'a, b|x, c', window, options)).toEqual(expected);
         },
       ),
       { numRuns: 60 },

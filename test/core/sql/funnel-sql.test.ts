@@ -84,8 +84,11 @@ describe('the generated BigQuery UDF', () => {
         randomEvents,
         fc.constantFrom('', '10m', '1h'),
         fc.constantFrom(...OPTIONS),
-        (events, w, o) => {
-          expect(udfCounts(events, 'a, b, c', w, o)).toEqual(funnelCounts(events, 'a, b, c', w, o));
+        // Plain, an event in two steps, overlapping alternatives, an optional step.
+        fc.constantFrom('a, b, c', 'a, a, b', 'a|b, b, c', 'a, [b], c'),
+        (events, w, o, steps) => {
+          if (steps.includes('[') && /strict_order|any order/.test(o)) return; // refused (errors.test.ts)
+          expect(udfCounts(events, steps, w, o)).toEqual(funnelCounts(events, steps, w, o));
         },
       ),
       { numRuns: 300 },
@@ -172,6 +175,24 @@ describe('FUNNEL_SQL clickhouse', () => {
     ['exclude=x', /"exclude=" cannot be written/],
   ])('refuses %s', (option, message) => {
     expect(() => sql('a, b', '', option, 'clickhouse')).toThrow(message);
+  });
+
+  it.each([
+    ['page_view, page_view, purchase', 'page_view'],
+    ['view_item|page_view, page_view', 'page_view'],
+  ])('refuses %s: windowFunnel lets one row fill two steps, FUNNEL does not', (steps, name) => {
+    expect(() => sql(steps, '', '', 'clickhouse')).toThrow(
+      `the event "${name}" in two steps (FUNNEL needs one row per step, windowFunnel lets one row fill both) ` +
+        `cannot be written with ClickHouse's windowFunnel: use the dialect "bigquery"`,
+    );
+    // The BigQuery dialect runs FUNNEL's engine, so it takes the same steps.
+    expect(sql(steps, '', '', 'bigquery').join('\n')).toContain('CREATE TEMP FUNCTION');
+  });
+
+  it('refuses optional steps, which windowFunnel cannot skip', () => {
+    expect(() => sql('view, [wish], buy', '', '', 'clickhouse')).toThrow(
+      /the optional step "\[wish\]" cannot be written with ClickHouse's windowFunnel: use the dialect "bigquery"/,
+    );
   });
 });
 
