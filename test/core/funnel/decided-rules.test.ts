@@ -196,3 +196,16 @@ describe('4. optional steps in square brackets', () => {
     expect(column(out, 'Drop-off')).toEqual(['', '', 1]);
   });
 });
+
+describe("5. exclusions: our rule and PostHog's, as the README's option table shows them", () => {
+  it('an excluded event after the last step reached does not drop the entity (PostHog drops it)', () => {
+    // a, then x, never b: the chain is a alone, nothing lies strictly inside it: counted at a.
+    const rows = table(['u', 'a', '10:00:00'], ['u', 'x', '10:05:00']);
+    expect(counts(funnel(rows, 'a, b', '', 'exclude=x'))).toEqual([1, 0]);
+  });
+
+  it('an excluded event at the same time as a step is not strictly between', () => {
+    const rows = table(['u', 'a', '10:00:00'], ['u', 'x', '10:05:00'], ['u', 'b', '10:05:00']);
+    expect(counts(funnel(rows, 'a, b', '', 'exclude=x'))).toEqual([1, 1]);
+  });
+});
