@@ -6,6 +6,7 @@
  * Its times are when the entity completed its first, second, ... distinct step in that window.
  */
 import type { Entries } from './entries';
+import type { EntityScan, ScanContext } from './modes';
 import { type Outcome, WINDOW_SLACK_MS } from './outcome';
 import type { StepMatch } from './step-match';
 
@@ -155,4 +156,14 @@ function completionTimes(
     codeRows[code] = 0;
     stepRows[match.steps[match.start[code]!]!] = 0;
   }
+}
+
+/** The any-order mode behind the common interface (modes.ts): one entry per row, its first step. */
+export function anyOrderScan(_mode: { kind: 'any order' }, context: ScanContext): EntityScan {
+  const state = new AnyOrderState(context.stepCount, context.match.start.length - 1);
+  return {
+    firstStepOnly: true,
+    scan: (entries, out) =>
+      scanAnyOrder(entries, context.eventCodes, context.match, context.windowMs, state, out),
+  };
 }

@@ -1,18 +1,17 @@
 /**
  * Funnels over event rows. One pass groups rows by entity (counting sort), then each
- * entity's few entries are sorted by (time, step) and scanned by the chosen engine; per-step
- * counts, times and breakdown blocks are added up as we go. Memory: a handful of typed
- * arrays the size of the table, nothing per row.
+ * entity's few entries are sorted (entries.ts) and scanned by the mode's scan, chosen once
+ * (modes.ts); per-step counts, times and breakdown blocks are added up as we go. Memory: a
+ * handful of typed arrays the size of the table, nothing per row.
  */
-import { type EventTable, rowsByEntity } from '../table';
-import { AnyOrderState, scanAnyOrder } from './any-order';
+import type { ColumnValues, EventTable } from '../table';
+import { rowsByEntity } from '../table';
 import { Entries, stepListRanks } from './entries';
+import { entityScan, needsEveryRow } from './modes';
 import { absentStepNotes } from './notes';
-import { OpenState, scanOpen } from './open';
 import { previousRequired } from './optional';
 import { Outcome } from './outcome';
 import { emptyBlock, type FunnelBlock, type FunnelResult } from './result';
-import { SequentialState, scanSequential } from './sequential';
 import type { FunnelSpec } from './spec';
 import { matchSteps } from './step-match';
 
@@ -34,13 +33,10 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
   const { eventCodes, times } = table;
   const relevant = new Uint8Array(codeCount);
   for (let c = 0; c < codeCount; c++) relevant[c] = isStepCode[c]! | excluded[c]!;
-  const keep =
-    spec.strictOrder && spec.order === 'sequential'
-      ? undefined
-      : (row: number) => relevant[eventCodes[row]!] === 1;
+  const keep = needsEveryRow(spec.mode) ? undefined : (row: number) => relevant[eventCodes[row]!] === 1;
   const { order, starts } = rowsByEntity(table.entityIds, table.entityKeys.length, keep);
 
-  const breakdown = table.extras[0];
+  const breakdown = breakdownColumn(table, spec);
   const blockCount = breakdown ? breakdown.values.length : 0;
   const total = emptyBlock('', stepCount, spec.time);
   const blocks: FunnelBlock[] = [];
@@ -48,22 +44,19 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
 
   const entries = new Entries();
   const out = new Outcome(stepCount);
-  const sequential = new SequentialState(stepCount);
-  const anyOrder = spec.order === 'any order' ? new AnyOrderState(stepCount, codeCount) : undefined;
-  const open = spec.order === 'open' ? new OpenState(stepCount) : undefined;
   const previous = previousRequired(spec.steps);
-  const modes = {
+  const scan = entityScan(spec.mode, {
+    stepCount,
     windowMs: spec.windowMs,
-    strictOrder: spec.strictOrder,
-    strictDeduplication: spec.strictDeduplication,
-    strictIncrease: spec.strictIncrease,
     previous,
-  };
-  const trackChain = spec.time || spec.steps.some((s) => s.optional);
+    match,
+    eventCodes,
+    trackChain: spec.time || spec.steps.some((s) => s.optional),
+  });
   const stepList = match.steps;
   const stepStart = match.start;
   const ranks = stepListRanks(stepStart, stepList);
-  const onePerRow = spec.order === 'any order';
+  const onePerRow = scan.firstStepOnly;
 
   for (let entity = 0; entity < starts.length - 1; entity++) {
     const from = starts[entity]!;
@@ -85,9 +78,7 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
     if (entries.n === 0) continue;
     entries.sort();
     out.reset();
-    if (anyOrder) scanAnyOrder(entries, eventCodes, match, spec.windowMs, anyOrder, out);
-    else if (open) scanOpen(entries, spec.windowMs, previous, open, out);
-    else scanSequential(entries, modes, sequential, trackChain, out);
+    scan.scan(entries, out);
     if (out.level === 0) continue;
     if (hasExclusions && isExcluded(order, from, to, eventCodes, times, excluded, out)) continue;
     add(total, out, previous, spec.time);
@@ -110,6 +101,14 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
       blocks: blocks.filter((b) => b.counts.some((c) => c > 0)),
     };
   return result;
+}
+
+/** The breakdown column the spec names (FUNNEL_TREND names its period column). */
+function breakdownColumn(table: EventTable, spec: FunnelSpec): ColumnValues | undefined {
+  if (spec.breakdown === undefined) return undefined;
+  const column = table.extras.find((c) => c.header === spec.breakdown);
+  if (!column) throw new Error(`the table was read without the breakdown column "${spec.breakdown}"`);
+  return column;
 }
 
 /**

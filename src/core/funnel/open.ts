@@ -9,6 +9,7 @@
  * step before k (optional.ts).
  */
 import type { Entries } from './entries';
+import type { EntityScan, ScanContext } from './modes';
 import { type Outcome, WINDOW_SLACK_MS } from './outcome';
 
 export class OpenState {
@@ -50,4 +51,13 @@ export function scanOpen(
   }
   if (level > 0) out.continued[1] = out.reached[1]!;
   out.level = level;
+}
+
+/** The open mode behind the common interface (modes.ts). */
+export function openScan(_mode: { kind: 'open' }, context: ScanContext): EntityScan {
+  const state = new OpenState(context.stepCount);
+  return {
+    firstStepOnly: false,
+    scan: (entries, out) => scanOpen(entries, context.windowMs, context.previous, state, out),
+  };
 }

@@ -5,6 +5,7 @@
  */
 import { UserError } from '../errors';
 import type { Step } from '../table';
+import { type FunnelMode, needsEveryRow } from './modes';
 
 /** previous[k] = the last required step before step k (1-based), 0 for the first step. */
 export function previousRequired(steps: readonly Step[]): Int32Array {
@@ -18,11 +19,12 @@ export function previousRequired(steps: readonly Step[]): Int32Array {
 }
 
 /** Throws when the optional steps cannot mean anything with these options. */
-export function checkOptionalSteps(steps: readonly Step[], order: string, strictOrder: boolean): void {
+export function checkOptionalSteps(steps: readonly Step[], mode: FunnelMode): void {
   const optional = steps.filter((s) => s.optional);
   if (optional.length === 0) return;
   const named = `step "${optional[0]!.label}" is optional (in square brackets)`;
-  if (order === 'any order' || strictOrder) {
+  const strictOrder = needsEveryRow(mode);
+  if (mode.kind === 'any order' || strictOrder) {
     const option = strictOrder ? 'strict_order' : 'any order';
     throw new UserError(
       `${named}, which "${option}" cannot honour (${

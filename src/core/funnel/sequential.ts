@@ -17,6 +17,7 @@
  * The result is the deepest level set.
  */
 import type { Entries } from './entries';
+import type { EntityScan, FunnelMode, ScanContext } from './modes';
 import { type Outcome, WINDOW_SLACK_MS } from './outcome';
 
 export interface SequentialModes {
@@ -123,4 +124,23 @@ function rowCanFollow(entries: Entries, i: number, set: Uint8Array): boolean {
     if (k === 1 || set[k - 1] === 1) return true;
   }
   return false;
+}
+
+/** The sequential mode behind the common interface (modes.ts). */
+export function sequentialScan(
+  mode: Extract<FunnelMode, { kind: 'sequential' }>,
+  context: ScanContext,
+): EntityScan {
+  const state = new SequentialState(context.stepCount);
+  const modes: SequentialModes = {
+    windowMs: context.windowMs,
+    strictOrder: mode.strict.includes('strict_order'),
+    strictDeduplication: mode.strict.includes('strict_deduplication'),
+    strictIncrease: mode.strict.includes('strict_increase'),
+    previous: context.previous,
+  };
+  return {
+    firstStepOnly: false,
+    scan: (entries, out) => scanSequential(entries, modes, state, context.trackChain, out),
+  };
 }

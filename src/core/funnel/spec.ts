@@ -12,9 +12,8 @@ import {
   type Step,
   singleOption,
 } from '../table';
+import { type FunnelMode, modeWords, STRICT_MODES } from './modes';
 import { checkOptionalSteps } from './optional';
-
-export type FunnelOrder = 'sequential' | 'any order' | 'open';
 
 export interface FunnelSpec {
   steps: Step[];
@@ -22,10 +21,8 @@ export interface FunnelSpec {
   windowMs: number;
   /** True when the user gave a window (a report cannot honour one). */
   hasWindow: boolean;
-  order: FunnelOrder;
-  strictOrder: boolean;
-  strictDeduplication: boolean;
-  strictIncrease: boolean;
+  /** Sequential (with ClickHouse's strict modes), any order or open: modes.ts. */
+  mode: FunnelMode;
   bySession: boolean;
   /** Add median and mean time from the previous step. */
   time: boolean;
@@ -36,15 +33,7 @@ export interface FunnelSpec {
 }
 
 export const FUNNEL_OPTIONS = {
-  flags: [
-    'strict_order',
-    'strict_deduplication',
-    'strict_increase',
-    'any order',
-    'open',
-    'by session',
-    'time',
-  ],
+  flags: [...STRICT_MODES, 'any order', 'open', 'by session', 'time'],
   keys: ['exclude', 'breakdown', 'user', 'session', 'event', 'time', 'count'],
 } as const;
 
@@ -52,17 +41,18 @@ export const FUNNEL_OPTIONS = {
 export function readFunnelSpec(steps: unknown, window: unknown, options: unknown): FunnelSpec {
   const parsed = parseOptions(options, FUNNEL_OPTIONS);
   const flag = (name: string) => parsed.flags.has(name);
-  const order: FunnelOrder = flag('any order') ? 'any order' : flag('open') ? 'open' : 'sequential';
   if (flag('any order') && flag('open')) {
     throw new UserError('options "any order" and "open" cannot be combined: choose one of them.');
   }
-  const strict = ['strict_order', 'strict_deduplication', 'strict_increase'].filter(flag);
+  const order = flag('any order') ? 'any order' : flag('open') ? 'open' : 'sequential';
+  const strict = STRICT_MODES.filter(flag);
   if (order !== 'sequential' && strict.length) {
     throw new UserError(
       `option "${strict[0]}" refines the default (sequential) funnel and cannot be combined with "${order}": ` +
         'remove one of them.',
     );
   }
+  const mode: FunnelMode = order === 'sequential' ? { kind: order, strict } : { kind: order };
   if (order === 'open' && flag('time')) {
     throw new UserError(
       'option "time" measures each entity\'s chain of steps, but an "open" funnel counts each step on its own: ' +
@@ -76,15 +66,12 @@ export function readFunnelSpec(steps: unknown, window: unknown, options: unknown
   }
   const breakdown = singleOption(parsed, 'breakdown');
   const stepList = parseSteps(steps);
-  checkOptionalSteps(stepList, order, flag('strict_order'));
+  checkOptionalSteps(stepList, mode);
   const spec: FunnelSpec = {
     steps: stepList,
     windowMs: parseWindow(window),
     hasWindow: Number.isFinite(parseWindow(window)),
-    order,
-    strictOrder: flag('strict_order'),
-    strictDeduplication: flag('strict_deduplication'),
-    strictIncrease: flag('strict_increase'),
+    mode,
     bySession: flag('by session'),
     time: flag('time'),
     exclude: parsed.values.get('exclude') ?? [],
@@ -98,10 +85,7 @@ export function readFunnelSpec(steps: unknown, window: unknown, options: unknown
 export function eventOnlyOptions(spec: FunnelSpec): string[] {
   const used: string[] = [];
   if (spec.hasWindow) used.push('a window');
-  if (spec.order !== 'sequential') used.push(`"${spec.order}"`);
-  if (spec.strictOrder) used.push('"strict_order"');
-  if (spec.strictDeduplication) used.push('"strict_deduplication"');
-  if (spec.strictIncrease) used.push('"strict_increase"');
+  used.push(...modeWords(spec.mode).map((word) => `"${word}"`));
   if (spec.bySession) used.push('"by session"');
   if (spec.time) used.push('"time"');
   if (spec.exclude.length) used.push('"exclude="');

@@ -6,6 +6,7 @@
  */
 
 import { FUNNEL_UDF_JS } from '../../generated/funnel-udf';
+import { needsEveryRow } from '../funnel/modes';
 import type { FunnelSpec } from '../funnel/spec';
 import { checkTableName, sqlColumn, sqlString } from './sql-text';
 import type { UdfSpec } from './udf-entry';
@@ -17,10 +18,7 @@ export function udfSpec(spec: FunnelSpec): UdfSpec {
   return {
     steps: spec.steps,
     windowMs: Number.isFinite(spec.windowMs) ? spec.windowMs : null,
-    order: spec.order,
-    strictOrder: spec.strictOrder,
-    strictDeduplication: spec.strictDeduplication,
-    strictIncrease: spec.strictIncrease,
+    mode: spec.mode,
     exclude: spec.exclude,
   };
 }
@@ -42,7 +40,7 @@ export function bigQuerySql(spec: FunnelSpec, table: string, header: string[]): 
   const entity = spec.bySession ? ['entity_user', 'entity_session'] : ['entity_user'];
   // strict_order needs every event of an entity (any other event breaks the chain).
   const names = [...new Set([...spec.steps.flatMap((s) => s.names), ...spec.exclude])];
-  const where = spec.strictOrder ? [] : [`  WHERE ${event} IN (${names.map(sqlString).join(', ')})`];
+  const where = needsEveryRow(spec.mode) ? [] : [`  WHERE ${event} IN (${names.map(sqlString).join(', ')})`];
   const stepNames = spec.steps.map((step, k) => `WHEN ${k} THEN ${sqlString(step.label)}`).join(' ');
   return [
     ...header.map((line) => `-- ${line}`),

@@ -7,6 +7,7 @@
  * BigQuery dialect, which runs FUNNEL's own engine.
  */
 import { UserError } from '../errors';
+import { modeWords, needsEveryRow } from '../funnel/modes';
 import type { FunnelSpec } from '../funnel/spec';
 import { checkTableName, eventCondition, sqlColumn, sqlString } from './sql-text';
 
@@ -18,7 +19,7 @@ export function clickHouseSql(spec: FunnelSpec, table: string, header: string[])
   const shared = sharedEvent(spec);
   const optional = spec.steps.find((s) => s.optional);
   const unsupported = [
-    spec.order !== 'sequential' ? `"${spec.order}"` : '',
+    spec.mode.kind !== 'sequential' ? `"${spec.mode.kind}"` : '',
     spec.exclude.length ? '"exclude="' : '',
     optional ? `the optional step "${optional.label}"` : '',
     shared
@@ -37,12 +38,8 @@ export function clickHouseSql(spec: FunnelSpec, table: string, header: string[])
   const event = sqlColumn(spec.columns.event ?? 'event_name', 'event');
   const time = sqlColumn(spec.columns.time ?? 'event_timestamp', 'time');
   const window = Number.isFinite(spec.windowMs) ? String(Math.round(spec.windowMs * 1000)) : NO_WINDOW_MICROS;
-  const modes = [
-    spec.strictOrder ? 'strict_order' : '',
-    spec.strictDeduplication ? 'strict_deduplication' : '',
-    spec.strictIncrease ? 'strict_increase' : '',
-  ].filter((m) => m !== '');
-  const parameters = [window, ...modes.map(sqlString)].join(', ');
+  // The same words as windowFunnel's mode names.
+  const parameters = [window, ...modeWords(spec.mode).map(sqlString)].join(', ');
   const conditions = spec.steps.map((s) => eventCondition(event, s.names)).join(', ');
   const names = [...new Set(spec.steps.flatMap((s) => s.names))];
   const groupBy = spec.bySession ? `${user}, ${session}` : user;
@@ -58,7 +55,7 @@ export function clickHouseSql(spec: FunnelSpec, table: string, header: string[])
     `  SELECT windowFunnel(${parameters})(toUInt64(${time}), ${conditions}) AS level`,
     `  FROM ${from}`,
     // strict_order needs every event of an entity (any other event breaks the chain).
-    ...(spec.strictOrder ? [] : [`  WHERE ${event} IN (${names.map(sqlString).join(', ')})`]),
+    ...(needsEveryRow(spec.mode) ? [] : [`  WHERE ${event} IN (${names.map(sqlString).join(', ')})`]),
     `  GROUP BY ${groupBy}`,
     ');',
   ];

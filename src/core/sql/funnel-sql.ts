@@ -4,6 +4,7 @@
  * and mean the same; the output is the query, one line per row (a column copies as clean text).
  */
 import { UserError } from '../errors';
+import { modeWords } from '../funnel/modes';
 import { type FunnelSpec, readFunnelSpec } from '../funnel/spec';
 import { cellText, isBlankCell } from '../table';
 import { BIGQUERY_TABLE_EXAMPLE, bigQuerySql } from './bigquery';
@@ -26,10 +27,7 @@ export function parseDialect(value: unknown): Dialect {
 /** What the query counts, in words, for its header comment. */
 function describe(spec: FunnelSpec): string[] {
   const options = [
-    spec.order !== 'sequential' ? spec.order : '',
-    spec.strictOrder ? 'strict_order' : '',
-    spec.strictDeduplication ? 'strict_deduplication' : '',
-    spec.strictIncrease ? 'strict_increase' : '',
+    ...modeWords(spec.mode),
     spec.bySession ? 'by session' : '',
     ...spec.exclude.map((e) => `exclude=${e}`),
   ].filter((o) => o !== '');

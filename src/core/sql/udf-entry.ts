@@ -16,10 +16,7 @@ export interface UdfEvent {
 }
 
 /** The part of FunnelSpec the engine reads, as JSON embedded in the SQL (no window is null: JSON has no Infinity). */
-export type UdfSpec = Pick<
-  FunnelSpec,
-  'steps' | 'order' | 'strictOrder' | 'strictDeduplication' | 'strictIncrease' | 'exclude'
-> & { windowMs: number | null };
+export type UdfSpec = Pick<FunnelSpec, 'steps' | 'mode' | 'exclude'> & { windowMs: number | null };
 
 /** For each step, whether the entity counts at it. */
 export function reachedSteps(events: readonly UdfEvent[], spec: UdfSpec): boolean[] {
