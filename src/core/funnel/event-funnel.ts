@@ -1,86 +1,32 @@
 /**
- * Funnels over event rows. One pass groups rows by entity (counting sort), then each
- * entity's few entries are sorted (entries.ts) and scanned by the mode's scan, chosen once
- * (modes.ts); per-step counts, times and breakdown blocks are added up as we go. Memory: a
- * handful of typed arrays the size of the table, nothing per row.
+ * Funnels over event rows. One pass groups rows by entity (counting sort), then each entity
+ * goes through entity-funnel.ts (its entries sorted, scanned by the mode's scan); per-step
+ * counts, times and breakdown blocks are added up as we go. Memory: a handful of typed arrays
+ * the size of the table, nothing per row.
  */
 import type { ColumnValues, EventTable } from '../table';
 import { rowsByEntity } from '../table';
-import { Entries, stepListRanks } from './entries';
-import { entityScan, needsEveryRow } from './modes';
+import { EntityFunnel } from './entity-funnel';
+import type { Entries } from './entries';
 import { absentStepNotes } from './notes';
-import { previousRequired } from './optional';
-import { Outcome } from './outcome';
+import type { Outcome } from './outcome';
 import { emptyBlock, type FunnelBlock, type FunnelResult } from './result';
 import type { FunnelSpec } from './spec';
-import { matchSteps } from './step-match';
 
 export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
   const stepCount = spec.steps.length;
-  const match = matchSteps(table, spec.steps);
-  const codeCount = table.eventNames.length;
-  const excluded = new Uint8Array(codeCount);
-  for (const name of spec.exclude) {
-    const code = table.eventCode(name);
-    if (code >= 0) excluded[code] = 1;
-  }
-  const hasExclusions = excluded.includes(1);
-  const isStepCode = new Uint8Array(codeCount);
-  for (let c = 0; c < codeCount; c++) isStepCode[c] = match.start[c + 1]! > match.start[c]! ? 1 : 0;
-
-  // strict_order needs every row of an entity (a non-step row ends its chain); otherwise only
-  // step rows and excluded rows matter, and leaving the rest out makes the sort cheaper.
-  const { eventCodes, times } = table;
-  const relevant = new Uint8Array(codeCount);
-  for (let c = 0; c < codeCount; c++) relevant[c] = isStepCode[c]! | excluded[c]!;
-  const keep = needsEveryRow(spec.mode) ? undefined : (row: number) => relevant[eventCodes[row]!] === 1;
-  const { order, starts } = rowsByEntity(table.entityIds, table.entityKeys.length, keep);
+  const funnel = new EntityFunnel(table, spec);
+  const { order, starts } = rowsByEntity(table.entityIds, table.entityKeys.length, funnel.keep);
 
   const breakdown = breakdownColumn(table, spec);
-  const blockCount = breakdown ? breakdown.values.length : 0;
   const total = emptyBlock('', stepCount, spec.time);
-  const blocks: FunnelBlock[] = [];
-  for (let b = 0; b < blockCount; b++) blocks.push(emptyBlock(breakdown!.values[b]!, stepCount, spec.time));
+  const blocks: FunnelBlock[] = (breakdown?.values ?? []).map((value) =>
+    emptyBlock(value, stepCount, spec.time),
+  );
 
-  const entries = new Entries();
-  const out = new Outcome(stepCount);
-  const previous = previousRequired(spec.steps);
-  const scan = entityScan(spec.mode, {
-    stepCount,
-    windowMs: spec.windowMs,
-    previous,
-    match,
-    eventCodes,
-    trackChain: spec.time || spec.steps.some((s) => s.optional),
-  });
-  const stepList = match.steps;
-  const stepStart = match.start;
-  const ranks = stepListRanks(stepStart, stepList);
-  const onePerRow = scan.firstStepOnly;
-
+  const { entries, out, previous } = funnel;
   for (let entity = 0; entity < starts.length - 1; entity++) {
-    const from = starts[entity]!;
-    const to = starts[entity + 1]!;
-    if (from === to) continue;
-    entries.clear();
-    for (let i = from; i < to; i++) {
-      const row = order[i]!;
-      const code = eventCodes[row]!;
-      const first = stepStart[code]!;
-      const last = onePerRow ? Math.min(first + 1, stepStart[code + 1]!) : stepStart[code + 1]!;
-      if (first === last) {
-        if (keep === undefined) entries.push(times[row]!, 0, 0, row);
-        continue;
-      }
-      // Last step first: the order the scans apply a row's steps in (entries.ts).
-      for (let s = last - 1; s >= first; s--) entries.push(times[row]!, stepList[s]!, ranks[code]!, row);
-    }
-    if (entries.n === 0) continue;
-    entries.sort();
-    out.reset();
-    scan.scan(entries, out);
-    if (out.level === 0) continue;
-    if (hasExclusions && isExcluded(order, from, to, eventCodes, times, excluded, out)) continue;
+    if (!funnel.run(order, starts[entity]!, starts[entity + 1]!)) continue;
     add(total, out, previous, spec.time);
     if (breakdown) {
       const value = entryValue(entries, out, breakdown.codes, breakdown.values);
@@ -92,7 +38,7 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
     steps: spec.steps,
     unit: table.entityUnit,
     total,
-    notes: absentStepNotes(spec.steps, match.absentNames, table.eventNames),
+    notes: absentStepNotes(spec.steps, funnel.match.absentNames, table.eventNames),
     report: false,
   };
   if (breakdown)
@@ -128,24 +74,6 @@ function entryValue(entries: Entries, out: Outcome, codes: Int32Array, values: r
     if (values[code]! < values[best]!) best = code;
   }
   return best;
-}
-
-/** True when an excluded event happened strictly between the chain's first and last step. */
-function isExcluded(
-  order: Int32Array,
-  from: number,
-  to: number,
-  eventCodes: Int32Array,
-  times: Float64Array,
-  excluded: Uint8Array,
-  out: Outcome,
-): boolean {
-  if (out.last <= out.first) return false;
-  for (let i = from; i < to; i++) {
-    const row = order[i]!;
-    if (excluded[eventCodes[row]!] === 1 && times[row]! > out.first && times[row]! < out.last) return true;
-  }
-  return false;
 }
 
 /** Adds an entity's outcome; times run from the previous (required) step, as shares do. */

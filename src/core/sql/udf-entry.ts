@@ -5,7 +5,7 @@
  * It must stay small (BigQuery limits a function body to 32 KB): import the engine file, not
  * the funnel index, which would pull in data reading and layout.
  */
-import { eventFunnel } from '../funnel/event-funnel';
+import { EntityFunnel } from '../funnel/entity-funnel';
 import type { FunnelSpec } from '../funnel/spec';
 import type { EventTable } from '../table/read';
 
@@ -52,13 +52,18 @@ export function reachedSteps(events: readonly UdfEvent[], spec: UdfSpec): boolea
     columns: { event: 'e', time: 't' },
     headers: ['t', 'e'],
   };
-  const result = eventFunnel(table, {
-    ...spec,
+  // The events are one entity's: the very function FUNNEL runs per entity.
+  const funnel = new EntityFunnel(table, {
+    steps: spec.steps,
+    mode: spec.mode,
+    exclude: spec.exclude,
     windowMs: spec.windowMs ?? Number.POSITIVE_INFINITY,
-    hasWindow: spec.windowMs !== null,
-    bySession: false,
     time: false,
-    columns: {},
   });
-  return result.total.counts.slice(1).map((count) => count > 0);
+  const counted = funnel.run(
+    Int32Array.from({ length: n }, (_, i) => i),
+    0,
+    n,
+  );
+  return spec.steps.map((_, index) => counted && funnel.out.reached[index + 1] === 1);
 }

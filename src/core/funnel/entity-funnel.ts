@@ -1,0 +1,107 @@
+/**
+ * One entity's funnel: its rows in, its outcome out. What depends only on the call (steps
+ * matched to event codes, exclusions, the mode's scan) is prepared once; FUNNEL (every entity
+ * of the table, breakdowns and FUNNEL_TREND's periods included) and the BigQuery UDF (one
+ * entity per call) run the same run().
+ */
+import type { EventTable } from '../table';
+import { Entries, stepListRanks } from './entries';
+import { type EntityScan, entityScan, needsEveryRow } from './modes';
+import { previousRequired } from './optional';
+import { Outcome } from './outcome';
+import type { FunnelSpec } from './spec';
+import { matchSteps, type StepMatch } from './step-match';
+
+/** The part of a spec that decides how one entity counts. */
+export type EntitySpec = Pick<FunnelSpec, 'steps' | 'mode' | 'windowMs' | 'exclude' | 'time'>;
+
+export class EntityFunnel {
+  readonly match: StepMatch;
+  /** previous[k] = the last required step before step k (optional.ts). */
+  readonly previous: Int32Array;
+  /** The last entity's entries and outcome, valid until the next run(). */
+  readonly entries = new Entries();
+  readonly out: Outcome;
+  /**
+   * Which rows an entity's scan needs: undefined for all of them (strict_order: a row that is
+   * no step ends a chain), else step rows and excluded rows; leaving the rest out makes the
+   * grouping and the sort cheaper.
+   */
+  readonly keep: ((row: number) => boolean) | undefined;
+  private readonly scan: EntityScan;
+  private readonly ranks: Int32Array;
+  private readonly excluded: Uint8Array;
+  private readonly hasExclusions: boolean;
+
+  constructor(
+    private readonly table: EventTable,
+    spec: EntitySpec,
+  ) {
+    const codeCount = table.eventNames.length;
+    this.match = matchSteps(table, spec.steps);
+    this.previous = previousRequired(spec.steps);
+    this.out = new Outcome(spec.steps.length);
+    this.excluded = new Uint8Array(codeCount);
+    for (const name of spec.exclude) {
+      const code = table.eventCode(name);
+      if (code >= 0) this.excluded[code] = 1;
+    }
+    this.hasExclusions = this.excluded.includes(1);
+    const { start } = this.match;
+    const relevant = new Uint8Array(codeCount);
+    for (let c = 0; c < codeCount; c++) relevant[c] = start[c + 1]! > start[c]! ? 1 : this.excluded[c]!;
+    const { eventCodes } = table;
+    this.keep = needsEveryRow(spec.mode) ? undefined : (row) => relevant[eventCodes[row]!] === 1;
+    this.ranks = stepListRanks(start, this.match.steps);
+    this.scan = entityScan(spec.mode, {
+      stepCount: spec.steps.length,
+      windowMs: spec.windowMs,
+      previous: this.previous,
+      match: this.match,
+      eventCodes,
+      trackChain: spec.time || spec.steps.some((s) => s.optional),
+    });
+  }
+
+  /**
+   * Scans the entity whose rows are order[from] .. order[to - 1]; its outcome is in `out`.
+   * False when it never entered, or an excluded event drops it.
+   */
+  run(order: Int32Array, from: number, to: number): boolean {
+    const { entries, out, ranks, keep } = this;
+    const { eventCodes, times } = this.table;
+    const { start, steps } = this.match;
+    const firstOnly = this.scan.firstStepOnly;
+    entries.clear();
+    for (let i = from; i < to; i++) {
+      const row = order[i]!;
+      const code = eventCodes[row]!;
+      const first = start[code]!;
+      const last = firstOnly ? Math.min(first + 1, start[code + 1]!) : start[code + 1]!;
+      if (first === last) {
+        if (keep === undefined) entries.push(times[row]!, 0, 0, row);
+        continue;
+      }
+      // Last step first: the order the scans apply a row's steps in (entries.ts).
+      for (let s = last - 1; s >= first; s--) entries.push(times[row]!, steps[s]!, ranks[code]!, row);
+    }
+    if (entries.n === 0) return false;
+    entries.sort();
+    out.reset();
+    this.scan.scan(entries, out);
+    if (out.level === 0) return false;
+    return !(this.hasExclusions && this.isExcluded(order, from, to));
+  }
+
+  /** True when an excluded event happened strictly between the chain's first and last step. */
+  private isExcluded(order: Int32Array, from: number, to: number): boolean {
+    const { out, excluded } = this;
+    const { eventCodes, times } = this.table;
+    if (out.last <= out.first) return false;
+    for (let i = from; i < to; i++) {
+      const row = order[i]!;
+      if (excluded[eventCodes[row]!] === 1 && times[row]! > out.first && times[row]! < out.last) return true;
+    }
+    return false;
+  }
+}
