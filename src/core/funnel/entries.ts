@@ -36,27 +36,52 @@ export class Entries {
     const n = this.n;
     let sorted = true;
     for (let i = 1; i < n; i++) {
-      if (this.before(i, i - 1)) {
+      if (this.compare(i, i - 1) < 0) {
         sorted = false;
         break;
       }
     }
     if (sorted) return;
+    if (n <= 32) {
+      this.insertionSort();
+      return;
+    }
     if (this.order.length < n) this.order = new Int32Array(this.time.length);
     const order = this.order.subarray(0, n);
     for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => (this.before(a, b) ? -1 : this.before(b, a) ? 1 : 0));
+    order.sort((a, b) => this.compare(a, b));
     this.permute(order);
   }
 
-  /** True when entry a sorts strictly before entry b. */
-  private before(a: number, b: number): boolean {
+  /** Negative when entry a sorts before entry b, positive after, 0 for the same entry. */
+  private compare(a: number, b: number): number {
     const { time, rank, row, step } = this;
-    const dt = time[a]! - time[b]!;
-    if (dt !== 0) return dt < 0;
-    if (rank[a] !== rank[b]) return rank[a]! < rank[b]!;
-    if (row[a] !== row[b]) return row[a]! < row[b]!;
-    return step[a]! > step[b]!;
+    return time[a]! - time[b]! || rank[a]! - rank[b]! || row[a]! - row[b]! || step[b]! - step[a]!;
+  }
+
+  /** Most entities have a few entries: insertion sort, moving the four arrays together. */
+  private insertionSort(): void {
+    const { n, time, step, rank, row } = this;
+    for (let i = 1; i < n; i++) {
+      const t = time[i]!;
+      const s = step[i]!;
+      const k = rank[i]!;
+      const r = row[i]!;
+      let j = i - 1;
+      while (j >= 0) {
+        const order = time[j]! - t || rank[j]! - k || row[j]! - r || s - step[j]!;
+        if (order <= 0) break;
+        time[j + 1] = time[j]!;
+        step[j + 1] = step[j]!;
+        rank[j + 1] = rank[j]!;
+        row[j + 1] = row[j]!;
+        j--;
+      }
+      time[j + 1] = t;
+      step[j + 1] = s;
+      rank[j + 1] = k;
+      row[j + 1] = r;
+    }
   }
 
   private permute(order: Int32Array): void {
