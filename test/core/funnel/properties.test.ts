@@ -176,6 +176,25 @@ describe('engine = reference on random inputs', () => {
     );
   });
 
+  it('sequential and open on long entities (over 32 entries: the other sort path)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          rowArb.map((r) => ({ ...r, entity: 'u0' })),
+          { minLength: 33, maxLength: 60 },
+        ),
+        stepsArb,
+        windowArb,
+        fc.constantFrom<RefOptions['order']>('sequential', 'open'),
+        (rows, steps, window, order) => {
+          const words = order === 'open' ? ['open'] : ['time'];
+          check(rows, steps, window, words, { windowUs: window.us, order });
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('any order', () => {
     fc.assert(
       fc.property(
