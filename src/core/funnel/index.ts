@@ -1,8 +1,9 @@
 /**
  * FUNNEL's engine: `funnel(data, steps, window, options)` returns the output table.
- * Event rows go through event-funnel.ts (ClickHouse windowFunnel semantics by default;
- * strict modes, any order, open, exclusions, time to convert, breakdowns); a report export
- * goes through report-funnel.ts (sums of its count column). layout.ts shapes the result.
+ * Event rows go through event-funnel.ts (grouping by entity, breakdowns), which runs each
+ * entity through entity-funnel.ts and the mode's scan (modes.ts: sequential.ts, ClickHouse
+ * windowFunnel with a row filling one step; any-order.ts; open.ts); a report export goes
+ * through report-funnel.ts (sums of its count column). layout.ts shapes the result.
  */
 import { UserError } from '../errors';
 import { readTable } from '../table';
