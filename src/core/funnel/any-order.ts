@@ -11,7 +11,7 @@ import { type Outcome, WINDOW_SLACK_MS } from './outcome';
 import type { StepMatch } from './step-match';
 
 /** Reused buffers: rows of each event code inside the window. */
-export class AnyOrderState {
+class AnyOrderState {
   readonly stepRows: Int32Array;
   readonly codeRows: Int32Array;
   private readonly owner: Int32Array;
@@ -67,7 +67,7 @@ export class AnyOrderState {
  * Scans one entity. `entries` holds one entry per step row (its first step), sorted by time;
  * `codes` gives each row's event code.
  */
-export function scanAnyOrder(
+function scanAnyOrder(
   entries: Entries,
   codesOfRows: Int32Array,
   match: StepMatch,

@@ -12,7 +12,7 @@ import type { Entries } from './entries';
 import type { EntityScan, ScanContext } from './modes';
 import { type Outcome, WINDOW_SLACK_MS } from './outcome';
 
-export class OpenState {
+class OpenState {
   readonly seen: Uint8Array;
   readonly latest: Float64Array;
   constructor(stepCount: number) {
@@ -21,7 +21,7 @@ export class OpenState {
   }
 }
 
-export function scanOpen(
+function scanOpen(
   entries: Entries,
   windowMs: number,
   previous: Int32Array,

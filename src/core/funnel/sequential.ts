@@ -20,7 +20,7 @@ import type { Entries } from './entries';
 import type { EntityScan, FunnelMode, ScanContext } from './modes';
 import { type Outcome, WINDOW_SLACK_MS } from './outcome';
 
-export interface SequentialModes {
+interface SequentialModes {
   windowMs: number;
   strictOrder: boolean;
   strictDeduplication: boolean;
@@ -30,7 +30,7 @@ export interface SequentialModes {
 }
 
 /** Per-level state buffers, reused from entity to entity. */
-export class SequentialState {
+class SequentialState {
   readonly set: Uint8Array;
   readonly start: Float64Array;
   readonly last: Float64Array;
@@ -47,7 +47,7 @@ export class SequentialState {
   }
 }
 
-export function scanSequential(
+function scanSequential(
   entries: Entries,
   modes: SequentialModes,
   state: SequentialState,
