@@ -128,7 +128,7 @@ describe('planTable', () => {
     const plan = planTable(PHASES_TABLE, [], [{ name: 'A', customerGoal: 'a' }], [new Set()]);
     expect(plan.headerRow).toBe(1);
     expect(plan.columns).toEqual([1, 2]);
-    expect(plan.cells.map((row) => row.map((c) => c.input))).toEqual([
+    expect(plan.cells.map((row) => row.map((c) => c?.input))).toEqual([
       ['Phase', 'Customer goal'],
       ['A', 'a'],
     ]);
@@ -147,11 +147,12 @@ describe('planTable', () => {
     const plan = planTable(PHASES_TABLE, existing, desired, [new Set(), new Set()]);
     expect(plan.columns).toEqual([3, 2]);
     expect(plan.lastRow).toBe(4);
-    // Columns in definition order (Phase, Customer goal); the user's row Z and A's edited goal are kept.
-    expect(plan.cells.map((row) => row.map((c) => c.input))).toEqual([
-      ['Phase', 'Customer goal'],
-      ['A', 'old goal'],
-      ['Z', 'goal of a row I added'],
+    // Columns in definition order (Phase, Customer goal). Only B's new row is written: the header
+    // stands, and the user's row Z and A's edited goal are left exactly as they are (undefined).
+    expect(plan.cells.map((row) => row.map((c) => c?.input))).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+      [undefined, undefined],
       ['B', 'b'],
     ]);
     expect([plan.matched, plan.added]).toEqual([1, 1]);
@@ -168,7 +169,8 @@ describe('planTable', () => {
       [{ name: 'A', customerGoal: 'new' }],
       [new Set(['name', 'customerGoal'])],
     );
-    expect(plan.cells[1]!.map((c) => c.input)).toEqual(['=LOWER("A")', 'new']);
+    // The formula is left alone (undefined); only the goal is written.
+    expect(plan.cells[1]!.map((c) => c?.input)).toEqual([undefined, 'new']);
   });
 
   it('deals matched items out over their rows in the order asked, around a row of the user', () => {
@@ -182,17 +184,20 @@ describe('planTable', () => {
       { name: 'B', customerGoal: 'b' },
       { name: 'A', customerGoal: 'a' },
     ];
-    const rows = (reorder: boolean) =>
-      planTable(PHASES_TABLE, existing, desired, [new Set(), new Set()], { reorder }).cells.map((row) =>
-        row.map((c) => c.input),
-      );
-    expect(rows(true)).toEqual([
-      ['Phase', 'Customer goal'],
-      ['B', 'b'],
-      ['Mine', 'kept where it is'],
-      ['A', 'a'],
+    const plan = (reorder: boolean) =>
+      planTable(PHASES_TABLE, existing, desired, [new Set(), new Set()], { reorder });
+    // Rows 2..4 should read B, Mine, A. Row 4 (B) goes before row 2: B, A, Mine; then row 4
+    // (Mine) before row 3: B, Mine, A. Whole rows move; no cell needs writing.
+    expect(plan(true).moves).toEqual([
+      { row: 4, before: 2 },
+      { row: 4, before: 3 },
     ]);
-    expect(rows(false)).toEqual(existing.map((row) => row.map((c) => c.value)));
+    expect(
+      plan(true)
+        .cells.flat()
+        .every((c) => c === undefined),
+    ).toBe(true);
+    expect(plan(false).moves).toEqual([]);
   });
 
   it('adds a missing column after the last used one', () => {
@@ -202,9 +207,9 @@ describe('planTable', () => {
     ];
     const plan = planTable(PHASES_TABLE, existing, [{ name: 'A', customerGoal: 'g' }], [new Set()]);
     expect(plan.columns).toEqual([1, 3]);
-    expect(plan.cells.map((row) => row.map((c) => c.input))).toEqual([
-      ['Phase', 'Customer goal'],
-      ['A', 'g'],
+    expect(plan.cells.map((row) => row.map((c) => c?.input))).toEqual([
+      [undefined, 'Customer goal'],
+      [undefined, 'g'],
     ]);
   });
 
