@@ -259,10 +259,30 @@ export interface RenamedPhase {
 
 const isBlankValue = (value: unknown) => value === null || value === undefined || value === '';
 
+/** The positions of a longest increasing run (not necessarily adjacent) of `values`. */
+function longestIncreasing(values: number[]): Set<number> {
+  const length = values.map(() => 1);
+  const before = values.map(() => -1);
+  values.forEach((value, i) => {
+    for (let j = 0; j < i; j++) {
+      if (values[j]! < value && length[j]! + 1 > length[i]!) {
+        length[i] = length[j]! + 1;
+        before[i] = j;
+      }
+    }
+  });
+  const kept = new Set<number>();
+  let at = length.indexOf(Math.max(...length));
+  for (; at >= 0; at = before[at]!) kept.add(at);
+  return kept;
+}
+
 /**
  * The moves that deal the matched rows out over `slots` (the rows they hold, ascending) in the
  * request's order (`held`: the row of each matched item, in that order); rows between that are not
- * matched stay where they are. Returns the moves and, for each slot region row, the row it came from.
+ * matched stay where they are. The rows already in order stay put (a longest increasing run), so
+ * moving one item costs one move whatever the table's length. Returns the moves and, for each
+ * row of the region, the row it came from.
  */
 export function reorderMoves(
   held: number[],
@@ -274,15 +294,18 @@ export function reorderMoves(
   const wanted: number[] = [];
   for (let row = first; row <= last; row++)
     wanted.push(slotIndex.has(row) ? held[slotIndex.get(row)!]! : row);
+  const staying = longestIncreasing(wanted);
   const current = wanted.map((_, i) => first + i);
   const moves: RowMove[] = [];
   wanted.forEach((want, i) => {
+    if (staying.has(i)) return;
+    // Right after the row that comes before it in the wanted order (or at the top of the region).
     const at = current.indexOf(want);
-    if (at === i) return;
-    // Everything above position i is in place, so the wanted row is below it: move it up.
-    moves.push({ row: first + at, before: first + i });
+    const after = i === 0 ? -1 : current.indexOf(wanted[i - 1]!);
+    if (at === after + 1) return;
+    moves.push({ row: first + at, before: first + after + 1 });
     current.splice(at, 1);
-    current.splice(i, 0, want);
+    current.splice(at < after + 1 ? after : after + 1, 0, want);
   });
   return { moves, source: new Map(wanted.map((from, i) => [first + i, from])) };
 }

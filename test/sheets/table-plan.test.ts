@@ -1,9 +1,12 @@
 /** The pure rules under the writer: cell inputs, free tab names, stored state, matching and the table plan. */
+
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createFakeServices } from '../../dev/fake';
 import { MILESTONES_TABLE, PHASES_TABLE } from '../../src/core/framework';
 import { cellInput, formulaString, keepCell, type ReadCell, sheetRef } from '../../src/sheets/cell-input';
 import { freeName, parseState } from '../../src/sheets/tab-registry';
-import { explicitFields, matchItems, matchRows, planTable } from '../../src/sheets/table-plan';
+import { explicitFields, matchItems, matchRows, planTable, reorderMoves } from '../../src/sheets/table-plan';
 
 describe('cellInput', () => {
   it('writes text literally into plain-text cells and behind an apostrophe elsewhere', () => {
@@ -186,11 +189,11 @@ describe('planTable', () => {
     ];
     const plan = (reorder: boolean) =>
       planTable(PHASES_TABLE, existing, desired, [new Set(), new Set()], { reorder });
-    // Rows 2..4 should read B, Mine, A. Row 4 (B) goes before row 2: B, A, Mine; then row 4
-    // (Mine) before row 3: B, Mine, A. Whole rows move; no cell needs writing.
+    // Rows 2..4 (A, Mine, B) should read B, Mine, A. B stays; row 3 (Mine) goes below B:
+    // A, B, Mine; then row 2 (A) goes below Mine: B, Mine, A. Whole rows move; no cell is written.
     expect(plan(true).moves).toEqual([
-      { row: 4, before: 2 },
-      { row: 4, before: 3 },
+      { row: 3, before: 5 },
+      { row: 2, before: 5 },
     ]);
     expect(
       plan(true)
@@ -218,5 +221,53 @@ describe('planTable', () => {
     const plan = planTable(PHASES_TABLE, existing, [{ name: 'A', customerGoal: '' }], [new Set()]);
     expect(plan.headerRow).toBe(4);
     expect(plan.lastRow).toBe(5);
+  });
+});
+
+describe('reorderMoves', () => {
+  /** Rows 1..n of a fake sheet, each holding its own number, after the moves. */
+  function applied(n: number, moves: { row: number; before: number }[]): number[] {
+    const { spreadsheet } = createFakeServices({ sheetNames: ['T'] });
+    const sheet = spreadsheet.getSheetByName('T')!;
+    sheet.getRange(1, 1, n, 1).setValues(Array.from({ length: n }, (_, i) => [i + 1]));
+    for (const move of moves) sheet.moveRows(sheet.getRange(move.row, 1), move.before);
+    return sheet
+      .getRange(1, 1, n, 1)
+      .getValues()
+      .map((row) => Number(row[0]));
+  }
+
+  it('puts the rows in the order asked (checked by moving rows of the fake), rows between staying', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 2, maxLength: 12 }),
+        fc.array(fc.nat(), { minLength: 12, maxLength: 12 }),
+        (slotSet, keys) => {
+          const slots = [...slotSet].sort((a, b) => a - b);
+          // A random order of the slot rows: `held` lists the row each item holds, in the new order.
+          const held = slots
+            .map((row, i) => ({ row, key: keys[i]! }))
+            .sort((a, b) => a.key - b.key)
+            .map((x) => x.row);
+          const rows = applied(12, reorderMoves(held, slots).moves);
+          // Slot k now holds held[k]; every other row is where it was.
+          const expected = Array.from({ length: 12 }, (_, i) => i + 1);
+          slots.forEach((slot, k) => {
+            expected[slot - 1] = held[k]!;
+          });
+          expect(rows).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('moves one row once, whatever the table length', () => {
+    for (const n of [3, 30]) {
+      const slots = Array.from({ length: n }, (_, i) => i + 2);
+      // The first item goes last, then the last goes first.
+      expect(reorderMoves([...slots.slice(1), slots[0]!], slots).moves).toHaveLength(1);
+      expect(reorderMoves([slots[n - 1]!, ...slots.slice(0, -1)], slots).moves).toHaveLength(1);
+    }
   });
 });
