@@ -59,7 +59,7 @@ export interface CreateFrameworkResult {
   steps: string[];
   /** Check framework's findings on what now stands in the tabs. */
   findings: Finding[];
-  /** Plain sentences about rows: the ones deleted, a reorder a row of the user's kept from happening. */
+  /** Plain sentences about rows and cells: the rows deleted, the cells kept as the user changed them meanwhile. */
   notes: string[];
 }
 

@@ -182,3 +182,26 @@ describe('8. fixing what Check flagged', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("a user's edit while a run is writing", () => {
+  it('survives when the run had no change to make in that cell', () => {
+    // Two identical sessions: the first finds when the run starts writing the tables; in the
+    // second the user types Sam in F3 right then (after every table was read).
+    const run = (edit?: (planner: ReturnType<typeof written>) => void) => {
+      const session = written();
+      const draft = session.read();
+      draft.milestones[0]!.name = 'See pricing';
+      session.planner.fake.calls.reset();
+      edit?.(session);
+      session.send(draft);
+      return session;
+    };
+    const firstWrite = run().planner.fake.calls.log().indexOf('Range.setNumberFormats');
+    expect(firstWrite).toBeGreaterThan(0);
+    const session = run(({ planner, tab }) =>
+      planner.fake.calls.editDuringRun(firstWrite, () => tab('Milestones').getRange('F3').setValue('Sam')),
+    );
+    expect(session.values('Milestones')[1]![1]).toBe('See pricing');
+    expect(session.values('Milestones')[2]![5]).toBe('Sam');
+  });
+});
