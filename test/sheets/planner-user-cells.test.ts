@@ -205,3 +205,15 @@ describe("a user's edit while a run is writing", () => {
     expect(session.values('Milestones')[2]![5]).toBe('Sam');
   });
 });
+
+describe('a text longer than a cell holds', () => {
+  it('is refused before anything is written, naming the item and the field', () => {
+    const { planner, read, send } = written();
+    const draft = read();
+    // Sheets refuses more than 50,000 characters in a cell; this metric has 50,001.
+    draft.milestones[1]!.metric = 'x'.repeat(50_001);
+    const before = snapshot(planner.fake.spreadsheet);
+    expect(() => send(draft)).toThrow(/Watch the demo video.*Metric.*50,001 characters.*at most 50,000/s);
+    expect(snapshot(planner.fake.spreadsheet)).toEqual(before);
+  });
+});
