@@ -7,6 +7,7 @@ import {
 } from './builders';
 import type { FakeContext } from './context';
 import { enumOf } from './enums';
+import { FakeRichTextValueBuilder } from './rich-text';
 import { activeRange, type FakeRange, type FakeSheet, FakeSpreadsheet, refOf } from './spreadsheet';
 import type { FakeUi } from './ui';
 
@@ -70,6 +71,10 @@ export class FakeSpreadsheetApp {
   newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
     this.#count('newConditionalFormatRule');
     return new FakeConditionalFormatRuleBuilder(this.#ctx);
+  }
+  newRichTextValue(): FakeRichTextValueBuilder {
+    this.#count('newRichTextValue');
+    return new FakeRichTextValueBuilder(this.#ctx);
   }
   /** Writes are applied at once in the fake, so flush has nothing to do. */
   flush(): void {

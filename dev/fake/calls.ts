@@ -27,11 +27,19 @@ export class CallCounter {
   private counts = new Map<string, number>();
   private order: string[] = [];
   private paused = 0;
+  /** Users' edits waiting for their moment, by the number of the call they follow. */
+  private edits = new Map<number, () => void>();
   authMode: AuthMode = 'FULL';
 
   /** Records one call; throws as Apps Script does when the auth mode does not allow it. */
   count(method: string): void {
     if (this.paused > 0) return;
+    // A pending edit lands once the previous call has done its work, before this one starts.
+    const edit = this.edits.get(this.order.length);
+    if (edit) {
+      this.edits.delete(this.order.length);
+      this.uncounted(edit);
+    }
     this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
     this.order.push(method);
     if (this.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTH.has(method)) {
@@ -40,6 +48,14 @@ export class CallCounter {
           '(the add-on runs in AuthMode.NONE, where it may only build its menu).',
       );
     }
+  }
+
+  /**
+   * A user's edit made while a script runs (the document lock does not stop the user typing):
+   * `edit` runs once, uncounted, right after the `afterCall`th call counted since the last reset.
+   */
+  editDuringRun(afterCall: number, edit: () => void): void {
+    this.edits.set(afterCall, edit);
   }
 
   /** Total number of service calls since the last reset. */
@@ -73,6 +89,7 @@ export class CallCounter {
   reset(): void {
     this.counts.clear();
     this.order = [];
+    this.edits.clear();
   }
 
   /** Runs `fn` without counting or auth checks: the fake's own reads (snapshot, formula host). */

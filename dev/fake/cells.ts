@@ -29,6 +29,8 @@ export interface BorderData {
 export interface Cell {
   value?: CellValue;
   formula?: string;
+  /** The link of a rich text value (setRichTextValue); any setValue(s) or setFormula(s) replaces it. */
+  link?: string;
   numberFormat?: string;
   note?: string;
   fontWeight?: string;
@@ -81,6 +83,9 @@ export const FORMAT_KEYS = [
 ] as const;
 
 export const PLAIN_TEXT_FORMAT = '@';
+
+/** Sheets refuses a cell text longer than this (typed or written by a script). */
+export const MAX_CELL_CHARACTERS = 50_000;
 
 export function isDate(value: unknown): value is Date {
   // Dates from the bundle's vm context fail `instanceof Date` here.
@@ -142,6 +147,11 @@ export function interpretInput(
   if (typeof input !== 'string') {
     throw new Error(
       `Cell ${where} would receive an object (${Object.prototype.toString.call(input)}); write a string, number, boolean or Date.`,
+    );
+  }
+  if (input.length > MAX_CELL_CHARACTERS) {
+    throw new Error(
+      `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell (cell ${where}).`,
     );
   }
   if (numberFormat === PLAIN_TEXT_FORMAT) return { value: input };

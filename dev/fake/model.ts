@@ -143,6 +143,28 @@ export class SheetModel {
     shiftMap(this.rowHeights, start - 1 + count, -count);
   }
 
+  /**
+   * Moves rows [start, start + count) with everything on them (values, notes, colours, heights,
+   * merges inside them) to just before row `before`, counted as the sheet stood before the move.
+   */
+  moveRows(start: number, count: number, before: number): void {
+    const order = Array.from({ length: Math.max(this.maxRows, before) }, (_, i) => i + 1);
+    const moved = order.splice(start - 1, count);
+    const at = before > start ? before - 1 - count : before - 1;
+    order.splice(at, 0, ...moved);
+    // newRow[old] for every row that changes place.
+    const newRow = new Map(order.map((old, i) => [old, i + 1]));
+    const grid: (Cell | undefined)[][] = [];
+    this.grid.forEach((cells, i) => {
+      if (cells) grid[newRow.get(i + 1)! - 1] = cells;
+    });
+    this.grid = Array.from({ length: grid.length }, (_, i) => grid[i] ?? []);
+    const heights = [...this.rowHeights.entries()];
+    this.rowHeights.clear();
+    for (const [row, height] of heights) this.rowHeights.set(newRow.get(row) ?? row, height);
+    for (const merge of this.merges) merge.row = newRow.get(merge.row) ?? merge.row;
+  }
+
   insertColumns(after: number, count: number): void {
     for (const cells of this.grid) cells?.splice(after, 0, ...Array<Cell | undefined>(count).fill(undefined));
     this.maxColumns += count;

@@ -16,6 +16,7 @@ import type { FakeContext } from './context';
 import type { ProtectionData, SheetModel } from './model';
 import { FakeProtection } from './protection';
 import { checkedRect, fail, registerRange } from './range-lookup';
+import { FakeRichTextValue } from './rich-text';
 import { FakeSheet } from './sheet';
 
 function checkShape(method: string, values: unknown, numRows: number, numColumns: number): unknown[][] {
@@ -95,6 +96,7 @@ export class FakeRange {
     const result = interpretInput(input, cell.numberFormat, this.#ctx.model.timeZone, cellA1(row, column));
     delete cell.value;
     delete cell.formula;
+    delete cell.link;
     if (result.value !== undefined) cell.value = result.value;
     if (result.formula !== undefined) cell.formula = result.formula;
     if (result.numberFormat !== undefined && cell.numberFormat === undefined)
@@ -104,6 +106,7 @@ export class FakeRange {
   #setFormulaIn(cell: Cell, input: unknown, row: number, column: number): void {
     if (typeof input === 'string' && input.startsWith('=')) {
       delete cell.value;
+      delete cell.link;
       cell.formula = input;
     } else {
       this.#setValueIn(cell, input, row, column);
@@ -271,6 +274,32 @@ export class FakeRange {
     this.#count('setValues');
     const checked = checkShape('setValues', values, this.#rect.numRows, this.#rect.numColumns);
     this.#writeEach(checked, (cell, input, row, column) => this.#setValueIn(cell, input, row, column));
+    return this;
+  }
+  getRichTextValue(): FakeRichTextValue {
+    this.#count('getRichTextValue');
+    return this.#richText(this.#rect.row, this.#rect.column);
+  }
+  getRichTextValues(): FakeRichTextValue[][] {
+    this.#count('getRichTextValues');
+    return this.#map((_c, row, column) => this.#richText(row, column));
+  }
+  #richText(row: number, column: number): FakeRichTextValue {
+    return new FakeRichTextValue(this.#display(row, column), this.#sheet.cell(row, column)?.link ?? null);
+  }
+  /** Stores the text literally (as Sheets does for rich text) with its link. */
+  setRichTextValue(value: FakeRichTextValue): FakeRange {
+    this.#count('setRichTextValue');
+    this.#writeEach(this.#fill(value), (cell) => {
+      delete cell.formula;
+      delete cell.link;
+      const text = value.getText();
+      interpretInput(text, '@', this.#ctx.model.timeZone, rectA1(this.#rect));
+      if (text === '') delete cell.value;
+      else cell.value = text;
+      const link = value.getLinkUrl();
+      if (link) cell.link = link;
+    });
     return this;
   }
   getFormula(): string {
@@ -512,12 +541,22 @@ export class FakeRange {
 
   merge(): FakeRange {
     this.#count('merge');
+    const touched = this.#sheet.merges.filter((m) => overlaps(m, this.#rect));
+    if (touched.some((m) => !contains(this.#rect, m))) {
+      fail('You must select all cells in a merged range to merge or unmerge them.');
+    }
+    this.#sheet.merges = this.#sheet.merges.filter((m) => !touched.includes(m));
     this.#sheet.merges.push({ ...this.#rect });
     this.#ctx.model.touch();
     return this;
   }
   mergeAcross(): FakeRange {
     this.#count('mergeAcross');
+    const touched = this.#sheet.merges.filter((m) => overlaps(m, this.#rect));
+    if (touched.some((m) => !contains(this.#rect, m))) {
+      fail('You must select all cells in a merged range to merge or unmerge them.');
+    }
+    this.#sheet.merges = this.#sheet.merges.filter((m) => !touched.includes(m));
     for (let i = 0; i < this.#rect.numRows; i++) {
       this.#sheet.merges.push({
         row: this.#rect.row + i,
@@ -584,6 +623,16 @@ export class FakeRange {
     this.#ctx.model.touch();
     return this;
   }
+}
+
+/** True when `inner` lies wholly inside `outer`. */
+function contains(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.column >= outer.column &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.column + inner.numColumns <= outer.column + outer.numColumns
+  );
 }
 
 function overlaps(a: Rect, b: Rect): boolean {

@@ -8,7 +8,7 @@ import type { FakeContext } from './context';
 import type { SheetModel } from './model';
 import { FakeProtection } from './protection';
 import { clearCells, FakeRange } from './range';
-import { checkedRect, fail, rangeFromA1, rectFromA1 } from './range-lookup';
+import { checkedRect, fail, rangeFromA1, rectFromA1, refOf } from './range-lookup';
 import { FakeSpreadsheet } from './spreadsheet';
 
 export class FakeSheet {
@@ -132,6 +132,24 @@ export class FakeSheet {
     if (dimension === 'rows') this.#sheet.deleteRows(start, howMany);
     else this.#sheet.deleteColumns(start, howMany);
     this.#ctx.model.shiftRefs(this.#sheet, dimension, start - 1, -howMany);
+  }
+  /** Moves the rows of `rowSpec` with everything on them to just before row `destinationIndex`. */
+  moveRows(rowSpec: FakeRange, destinationIndex: number): void {
+    this.#count('moveRows');
+    const { sheet, rect } = refOf(rowSpec);
+    if (sheet !== this.#sheet) fail('The range to move must be on this sheet.');
+    const start = rect.row;
+    const end = rect.row + rect.numRows - 1;
+    if (!(destinationIndex >= 1 && destinationIndex <= this.#sheet.maxRows + 1))
+      fail('Those rows are out of bounds.');
+    if (destinationIndex > start && destinationIndex <= end + 1) return;
+    // A merge must move whole: rows that cut one (or a destination inside one) are refused.
+    const cuts = (row: number) => this.#sheet.merges.some((m) => m.row < row && row < m.row + m.numRows);
+    if (cuts(start) || cuts(end + 1) || cuts(destinationIndex)) {
+      fail('You must select all cells in a merged range to merge or unmerge them.');
+    }
+    this.#sheet.moveRows(start, rect.numRows, destinationIndex);
+    this.#ctx.model.touch();
   }
   insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
     this.#count('insertRowsAfter');

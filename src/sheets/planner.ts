@@ -7,9 +7,11 @@ import { UserError, withUserErrors } from '../core/errors';
 import {
   buildFramework,
   type CreateFrameworkRequest,
+  cellA1,
   checkFramework as checkRules,
   type Finding,
   type Framework,
+  type FrameworkRead,
   frameworkFromTables,
   fromRows,
   funnelSteps,
@@ -33,8 +35,15 @@ import { withDocumentLock } from './document-lock';
 import { frameworkView } from './framework-tab';
 import { drawFunnelChart, FUNNEL_ROW, funnelView } from './funnel-tab';
 import { readState, saveState, type TabRole, Tabs } from './tab-registry';
-import { explicitFields, matchRows, previousKeys, type RenamedPhase, type TablePlan } from './table-plan';
-import { writeTable } from './table-writer';
+import {
+  explicitFields,
+  fromValues,
+  matchRows,
+  previousKeys,
+  type RenamedPhase,
+  type TablePlan,
+} from './table-plan';
+import { planWrite, writeTable } from './table-writer';
 import { drawView } from './view-writer';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -50,7 +59,7 @@ export interface CreateFrameworkResult {
   steps: string[];
   /** Check framework's findings on what now stands in the tabs. */
   findings: Finding[];
-  /** Plain sentences about rows: the ones deleted, a reorder a row of the user's kept from happening. */
+  /** Plain sentences about rows and cells: the rows deleted, the cells kept as the user changed them meanwhile. */
   notes: string[];
 }
 
@@ -83,10 +92,12 @@ function findingsOf(read: TablesRead): Finding[] {
   return [...read.problems, ...checkRules(read.framework, read.locate)];
 }
 
-export function readFramework(): Framework | null {
+/** The framework as the tabs hold it, with the sheet row of each item (the sidebar sends it back). */
+export function readFramework(): FrameworkRead | null {
   return withUserErrors('readFramework', () => {
     const tabs = new Tabs(SpreadsheetApp.getActiveSpreadsheet(), readState());
-    return readTables(tabs)?.framework ?? null;
+    const read = readTables(tabs);
+    return read ? { ...read.framework, rows: read.rows } : null;
   });
 }
 
@@ -132,6 +143,7 @@ function refuseBusyPhases(
       rows,
       previous,
       removed.milestones,
+      read.rowOf.map((r) => r + 1),
     );
     const claimed = new Set([...match, ...deleted]);
     read.items.forEach((m, i) => {
@@ -178,33 +190,33 @@ function writeTabs(
 ): CreateFrameworkResult {
   const namedRanges = new Map(spreadsheet.getNamedRanges().map((range) => [range.getName(), range]));
 
-  let phaseNames: Range | undefined;
+  // Every table is planned before anything is written: a refusal leaves the tabs as they were.
+  const plans = new Map<TableId, TablePlan>();
   let renamedPhases: RenamedPhase[] = [];
-  const notes: string[] = [];
   for (const id of TABLE_IDS) {
     const table = TABLES[id];
-    const sheet = tabs.ensure(id);
     const desired = tableItems(framework, id) as unknown as Record<string, unknown>[];
     const requested = request[id];
-    const { plan } = writeTable(
-      spreadsheet,
-      sheet,
-      table,
-      desired,
-      explicitFields(table, desired, requested),
-      { phases: phaseNames },
-      namedRanges,
-      {
-        // The sidebar sends its lists in the user's order; a template run keeps the sheet's order.
-        reorder: Array.isArray(requested),
-        previous: previousKeys(table, desired, requested),
-        removed: id === 'macro' ? [] : removed[id],
-        renamedPhases: id === 'milestones' ? renamedPhases : [],
-      },
-    );
+    const plan = planWrite(tabs.find(id), table, desired, explicitFields(table, desired, requested), {
+      // The sidebar sends its lists in the user's order; a template run keeps the sheet's order.
+      reorder: Array.isArray(requested),
+      previous: previousKeys(table, desired, requested),
+      from: fromValues(table, desired, requested),
+      removed: id === 'macro' ? [] : removed[id],
+      renamedPhases: id === 'milestones' ? renamedPhases : [],
+    });
+    if (id === 'phases') renamedPhases = plan.renamed;
+    plans.set(id, plan);
+  }
+
+  let phaseNames: Range | undefined;
+  const notes: string[] = [];
+  for (const id of TABLE_IDS) {
+    const sheet = tabs.ensure(id);
+    const plan = plans.get(id)!;
+    writeTable(spreadsheet, sheet, TABLES[id], plan, { phases: phaseNames }, namedRanges);
     notes.push(...rowNotes(tabs.nameOf(id), plan));
     if (id === 'phases') {
-      renamedPhases = plan.renamed;
       const nameColumn = plan.columns[PHASES_TABLE.columns.findIndex((column) => column.field === 'name')]!;
       phaseNames = sheet.getRange(plan.headerRow + 1, nameColumn, sheet.getMaxRows() - plan.headerRow, 1);
     }
@@ -256,15 +268,14 @@ function writeTabs(
   };
 }
 
-/** What the user should hear about a table's rows: the ones deleted, a reorder that did not happen. */
+/** What the user should hear about a table's rows: the ones deleted, the cells kept as the user changed them. */
 function rowNotes(tab: string, plan: TablePlan): string[] {
   const notes = plan.deletedRows.map(
     (row, i) => `Deleted row ${row} of the ${tab} tab (“${plan.deletedNames[i]}”).`,
   );
-  if (plan.unmovable.length > 0) {
-    const rows = plan.unmovable.join(', ');
+  for (const conflict of plan.conflicts) {
     notes.push(
-      `The ${tab} tab kept its row order: row${plan.unmovable.length === 1 ? '' : 's'} ${rows} hold${plan.unmovable.length === 1 ? 's' : ''} cells of yours (another column or a formula), and such rows never move. To reorder, move the rows on the ${tab} tab by hand.`,
+      `${tab}!${cellA1(conflict.row, conflict.column)} was changed in the sheet meanwhile: kept \`${conflict.kept}\`.`,
     );
   }
   return notes;

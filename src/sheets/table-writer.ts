@@ -1,13 +1,15 @@
 /**
- * Writes one framework table into its tab in a fixed number of service calls, whatever the
- * number of rows: one read of the used range (values, formulas, formats), the deletion of the
- * rows the user removed (only when there are some: one call per block of adjacent rows), then per run of
- * adjacent columns one format write and one value write, then header style, notes,
- * dropdowns, the percent format below the table and the named range.
+ * Writes one framework table into its tab, in service calls that do not grow with the number of
+ * rows: one read of the used range (values, formulas, formats) to plan; the deletion of the rows
+ * the user removed (one call per block of adjacent rows, none when none); the row moves of a
+ * reorder (only when the user reordered); then one format write and one value write per block of
+ * cells that change (a first run writes each run of adjacent columns as one block; a re-run that
+ * changes nothing writes no value at all); then header style, notes, dropdowns, the percent format
+ * below the table and the named range.
  */
 import type { TableDef } from '../core/framework';
 import type { ReadCell } from './cell-input';
-import { formatFor, type PlanOptions, planTable, type TablePlan } from './table-plan';
+import { formatFor, type PlannedCell, type PlanOptions, planTable, type TablePlan } from './table-plan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -82,27 +84,88 @@ export interface WrittenTable {
   range: Range;
 }
 
+/** Plans a table over its tab as it stands (no tab yet: an empty one). Reads only. */
+export function planWrite(
+  sheet: Sheet | undefined,
+  table: TableDef,
+  desired: Record<string, unknown>[],
+  explicit: ReadonlySet<string>[],
+  options: PlanOptions,
+): TablePlan {
+  return planTable(table, sheet ? readCells(sheet) : [], desired, explicit, options);
+}
+
+/** A block of cells to write at once: rows [row, row + rows) of the plan, definition indices `defs`. */
+export interface CellBlock {
+  row: number;
+  rows: number;
+  defs: number[];
+}
+
+/**
+ * The planned cells grouped into as few rectangles as the changes allow: within each run of
+ * adjacent columns, each row's stretches of changed cells, stacked while rows repeat the stretch.
+ */
+export function cellBlocks(cells: (PlannedCell | undefined)[][], columns: number[]): CellBlock[] {
+  const blocks: CellBlock[] = [];
+  for (const run of columnRuns(columns)) {
+    let open = new Map<string, CellBlock>();
+    cells.forEach((row, r) => {
+      const stretches: number[][] = [];
+      run.forEach((def, i) => {
+        if (row[def] === undefined) return;
+        const last = stretches[stretches.length - 1];
+        if (last && run[i - 1] === last[last.length - 1]) last.push(def);
+        else stretches.push([def]);
+      });
+      const next = new Map<string, CellBlock>();
+      for (const defs of stretches) {
+        const key = defs.join(',');
+        const block = open.get(key);
+        if (block) {
+          block.rows++;
+          next.set(key, block);
+        } else {
+          const added = { row: r, rows: 1, defs };
+          blocks.push(added);
+          next.set(key, added);
+        }
+      }
+      open = next;
+    });
+  }
+  return blocks;
+}
+
+/** Writes a planned table: deletions, moves, the changed cells, then styles, dropdowns and its name. */
 export function writeTable(
   spreadsheet: Spreadsheet,
   sheet: Sheet,
   table: TableDef,
-  desired: Record<string, unknown>[],
-  explicit: ReadonlySet<string>[],
+  plan: TablePlan,
   sources: ChoiceSources,
   namedRanges: Map<string, NamedRange>,
-  options: PlanOptions,
 ): WrittenTable {
-  const plan = planTable(table, readCells(sheet), desired, explicit, options);
   deleteRows(sheet, plan.deletedRows);
   const { headerRow, columns, lastRow, cells } = plan;
   // One row below the table at least, for the dropdowns and formats that run to the bottom.
   ensureSize(sheet, lastRow + 1, Math.max(...columns));
+  // A moved row takes everything on it along: the user's notes, colours and cells beside the table.
+  for (const move of plan.moves) sheet.moveRows(sheet.getRange(move.row, 1), move.before);
   const maxRows = sheet.getMaxRows();
 
+  for (const block of cellBlocks(cells, columns)) {
+    const rows = cells.slice(block.row, block.row + block.rows);
+    const range = sheet.getRange(
+      headerRow + block.row,
+      columns[block.defs[0]!]!,
+      block.rows,
+      block.defs.length,
+    );
+    range.setNumberFormats(rows.map((row) => block.defs.map((c) => row[c]!.format)));
+    range.setValues(rows.map((row) => block.defs.map((c) => row[c]!.input)));
+  }
   for (const run of columnRuns(columns)) {
-    const range = sheet.getRange(headerRow, columns[run[0]!]!, cells.length, run.length);
-    range.setNumberFormats(cells.map((row) => run.map((c) => row[c]!.format)));
-    range.setValues(cells.map((row) => run.map((c) => row[c]!.input)));
     const header = sheet.getRange(headerRow, columns[run[0]!]!, 1, run.length);
     header
       .setNotes([run.map((c) => table.columns[c]!.note)])
@@ -111,7 +174,6 @@ export function writeTable(
       .setBackground(HEADER_BACKGROUND);
   }
   sheet.setFrozenRows(headerRow);
-
   // Dropdowns and formats run to the bottom of the sheet, so rows the user adds get them too.
   const below = maxRows - headerRow;
   table.columns.forEach((column, c) => {

@@ -1,33 +1,23 @@
 /**
- * The one door to the server: a promise over google.script.run, typed by the API the
- * sidebar uses. Arguments and results are plain JSON (google.script.run refuses Date).
+ * The one door to the server: a promise over google.script.run, its arguments typed by the
+ * server's own exports. Arguments and results are plain JSON (google.script.run refuses Date);
+ * results stay `unknown` until shapes.ts has checked them.
  */
 import type { CreateFrameworkRequest, Finding, Framework, TemplateSummary } from '../core/framework/model';
+// Type-only: the server's own signatures, erased from the sidebar's bundle.
+import type * as Server from '../main';
 
-/** What "Print framework" needs to open the PDF export of the Framework tab. */
-export interface PrintInfo {
-  url?: string;
-  spreadsheetId?: string;
-  sheetId?: number;
-  sheetName?: string;
-}
-
-export interface InsightsRequest {
-  /** A1 range of the pasted export, e.g. `Data!A:C`. */
-  dataRange: string;
-  macroEvent: string;
-}
-
-/** Results are `unknown` where the sidebar checks their shape before use. */
-export interface ServerApi {
-  listTemplates(): unknown;
-  readFramework(): unknown;
-  createFramework(request: CreateFrameworkRequest): unknown;
-  checkFramework(): unknown;
-  selectCell(sheet: string, a1: string): unknown;
-  getPrintInfo(): unknown;
-  createInsights(request: InsightsRequest): unknown;
-}
+/** The server functions the sidebar calls, typed by the entry module's exports. */
+export type ServerApi = Pick<
+  typeof Server,
+  | 'listTemplates'
+  | 'readFramework'
+  | 'createFramework'
+  | 'checkFramework'
+  | 'selectCell'
+  | 'getPrintInfo'
+  | 'createInsights'
+>;
 
 export type { CreateFrameworkRequest, Finding, Framework, TemplateSummary };
 

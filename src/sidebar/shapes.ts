@@ -5,6 +5,7 @@
 import {
   type Finding,
   type Framework,
+  type ItemRows,
   type MacroConversion,
   type MicroConversion,
   type Phase,
@@ -91,6 +92,22 @@ export function frameworkFrom(raw: unknown): Framework {
     phases: list(r.phases).map(phaseFrom),
     milestones: list(r.milestones).map(milestoneFrom),
     secondaryActions: list(r.secondaryActions).map(microFrom),
+  };
+}
+
+/** readFramework's sheet row of each item; a list that is missing or holds non-numbers reads as none. */
+export function rowsFrom(raw: unknown): ItemRows {
+  const rows = record(record(raw).rows);
+  const numbers = (value: unknown) => {
+    const items = list(value);
+    return items.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1)
+      ? (items as number[])
+      : [];
+  };
+  return {
+    phases: numbers(rows.phases),
+    milestones: numbers(rows.milestones),
+    secondaryActions: numbers(rows.secondaryActions),
   };
 }
 

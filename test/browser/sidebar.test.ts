@@ -569,10 +569,16 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       expect(create.map((c) => c.args)).toEqual([
         [
           {
-            macro: framework().macro,
+            // Each item read from the tabs says what the user changed, from what: nothing for the
+            // macro and for Deciding (only moved); every field of a form the user saved.
+            macro: { ...framework().macro, previous: { from: {} } },
             phases: [
-              { name: 'Deciding', customerGoal: '', previous: { name: 'Deciding' } },
-              { name: 'Browsing', customerGoal: '', previous: { name: 'Looking around' } },
+              { name: 'Deciding', customerGoal: '', previous: { name: 'Deciding', from: {} } },
+              {
+                name: 'Browsing',
+                customerGoal: '',
+                previous: { name: 'Looking around', from: { name: 'Looking around', customerGoal: '' } },
+              },
             ],
             milestones: [
               {
@@ -585,7 +591,21 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
                 dataSource: 'GA4',
                 status: 'Live',
                 phase: 'Browsing',
-                previous: { name: 'Views a product', eventName: 'view_item' },
+                previous: {
+                  name: 'Views a product',
+                  eventName: 'view_item',
+                  from: {
+                    phase: 'Looking around',
+                    name: 'Views a product',
+                    eventName: 'view_item',
+                    metric: '',
+                    target: 0.4,
+                    owner: 'Kim',
+                    priority: 'High',
+                    dataSource: 'GA4',
+                    status: 'Live',
+                  },
+                },
               },
             ],
             secondaryActions: [],

@@ -30,7 +30,9 @@ describe('readFramework', () => {
     const planner = plannerOver();
     planner.call('createFramework', REQUEST);
     const { template: _template, ...framework } = REQUEST;
-    expect(planner.call('readFramework')).toEqual(framework);
+    // Each table's header is row 1, its items one per row below it.
+    const rows = { phases: [2, 3], milestones: [2, 3, 4], secondaryActions: [2] };
+    expect(planner.call('readFramework')).toEqual({ ...framework, rows });
   });
 
   it('respects edits made directly in the sheet, and rows added there', () => {

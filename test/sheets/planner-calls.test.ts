@@ -3,6 +3,9 @@
  * small framework and one ten times its size, on the first run and on a re-run.
  */
 import { describe, expect, it } from 'vitest';
+import { createRequest } from '../../src/sidebar/request';
+import { frameworkFrom, rowsFrom } from '../../src/sidebar/shapes';
+import { type Draft, draftFromSheet, noneRemoved } from '../../src/sidebar/views/context';
 import { plannerOver } from './harness';
 
 function framework(phases: number, milestonesPerPhase: number, secondary: number) {
@@ -74,5 +77,41 @@ describe('service calls of a full scaffold', () => {
     expect(small.first['LockService.getDocumentLock']).toBe(1);
     expect(small.first['Lock.tryLock']).toBe(1);
     expect(small.first['Lock.releaseLock']).toBe(1);
+  });
+});
+
+/** The calls of one sidebar run over a framework of the given size: read, change, send. */
+function sidebarCalls(request: ReturnType<typeof framework>, change: (draft: Draft) => void) {
+  const planner = plannerOver();
+  planner.call('createFramework', request);
+  const raw = planner.call('readFramework');
+  const draft = draftFromSheet(frameworkFrom(raw), rowsFrom(raw));
+  change(draft);
+  planner.fake.calls.reset();
+  planner.call('createFramework', createRequest({ framework: draft, removed: noneRemoved() }));
+  return planner.fake.calls.byMethod();
+}
+
+describe('service calls of a sidebar run', () => {
+  const sizes = [framework(3, 1, 3), framework(10, 3, 30)];
+  const changes: [string, (draft: Draft) => void][] = [
+    ['renames one milestone', (d) => (d.milestones[0]!.name = 'Renamed')],
+    [
+      'changes a field of every secondary action',
+      (d) => {
+        for (const a of d.secondaryActions) a.owner = 'Ops';
+      },
+    ],
+    ['moves the first milestone to the end', (d) => d.milestones.push(d.milestones.shift()!)],
+    ['changes nothing', () => undefined],
+  ];
+  it.each(changes)('are the same for 3 milestones and for 30 when the user %s', (_, change) => {
+    const [small, large] = sizes.map((size) => sidebarCalls(size, change));
+    expect(large).toEqual(small);
+  });
+
+  it('write no table cell when nothing changed: only the three views', () => {
+    // The four tables leave every cell alone; the Funnel, Dashboard and Framework views draw theirs.
+    expect(sidebarCalls(sizes[0]!, () => undefined)['Range.setValues']).toBe(3);
   });
 });

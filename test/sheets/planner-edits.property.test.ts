@@ -7,6 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../../dev/fake';
+import { createRequest } from '../../src/sidebar/request';
+import { frameworkFrom, rowsFrom } from '../../src/sidebar/shapes';
+import { draftFromSheet, noneRemoved } from '../../src/sidebar/views/context';
 import { plannerOver } from './harness';
 
 /** What a user types: words, numbers, and text that Sheets would take for a formula or a number. */
@@ -112,7 +115,12 @@ describe('random user edits before a re-run', () => {
         const before = content();
 
         if (e.rerunBy === 'template') planner.call('createFramework', { template: 'ecommerce' });
-        else planner.call('createFramework', planner.call('readFramework'));
+        else {
+          // What the sidebar sends after reading the tabs, with no change made in it.
+          const raw = planner.call('readFramework');
+          const framework = draftFromSheet(frameworkFrom(raw), rowsFrom(raw));
+          planner.call('createFramework', createRequest({ framework, removed: noneRemoved() }));
+        }
 
         // A cell the user wrote may have moved down (a view grew), never disappeared.
         const after = content();

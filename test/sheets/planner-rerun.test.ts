@@ -117,27 +117,28 @@ describe("the user's work survives a re-run", () => {
     expect(result.steps).toEqual(['video_start', 'view_pricing', 'file_download', 'generate_lead']);
   });
 
-  it("does not move rows that carry cells of the user's, nor reorder on a template run", () => {
+  it("moves a reordered row whole, with the user's cells; a template run never reorders", () => {
     const planner = plannerOver();
     planner.call('createFramework', REQUEST);
     const phases = planner.fake.spreadsheet.getSheetByName('Phases')!;
     phases.getRange('C2').setValue('workshop notes');
     planner.call('createFramework', { ...REQUEST, phases: [...REQUEST.phases].reverse() });
-    expect(tabValues(snapshot(planner.fake.spreadsheet), 'Phases').map((row) => row[0])).toEqual([
-      'Phase',
-      'Discover',
-      'Evaluate',
-    ]);
-    // The user swaps the rows by hand; running the template again keeps their order.
-    phases.getRange('A2:C3').setValues([
-      ['Evaluate', 'I want proof it works for me', ''],
-      ['Discover', 'I want to know what it does', 'workshop notes'],
-    ]);
-    planner.call('createFramework', { template: 'blank' });
+    // Discover's row (with the notes) moved below Evaluate.
     expect(tabValues(snapshot(planner.fake.spreadsheet), 'Phases')).toEqual([
       ['Phase', 'Customer goal', ''],
       ['Evaluate', 'I want proof it works for me', ''],
       ['Discover', 'I want to know what it does', 'workshop notes'],
+    ]);
+    // The user swaps the rows back by hand; running the template again keeps their order.
+    phases.getRange('A2:C3').setValues([
+      ['Discover', 'I want to know what it does', 'workshop notes'],
+      ['Evaluate', 'I want proof it works for me', ''],
+    ]);
+    planner.call('createFramework', { template: 'blank' });
+    expect(tabValues(snapshot(planner.fake.spreadsheet), 'Phases')).toEqual([
+      ['Phase', 'Customer goal', ''],
+      ['Discover', 'I want to know what it does', 'workshop notes'],
+      ['Evaluate', 'I want proof it works for me', ''],
     ]);
   });
 

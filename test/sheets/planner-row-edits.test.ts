@@ -280,7 +280,7 @@ describe('a removed item deletes its row, and only that row', () => {
 });
 
 describe('reordering after the first write', () => {
-  it('says when a row of the user kept the order from changing', () => {
+  it("moves the user's cells beside a reordered row with it", () => {
     const { planner, tab, values } = written();
     tab('Phases').getRange('C3').setValue('workshop notes');
     const request = readBack();
@@ -288,11 +288,15 @@ describe('reordering after the first write', () => {
       ...request,
       phases: [...request.phases].reverse(),
     });
-    expect(values('Phases').map((row) => row[0])).toEqual(['Phase', 'Discover', 'Evaluate']);
-    expect(result.notes).toEqual([
-      'The Phases tab kept its row order: row 3 holds cells of yours (another column or a formula), and such rows never move. To reorder, move the rows on the Phases tab by hand.',
+    // The Evaluate row (row 3, with the notes) moved above Discover, whole.
+    expect(values('Phases')).toEqual([
+      ['Phase', 'Customer goal', ''],
+      ['Evaluate', 'I want proof it works for me', 'workshop notes'],
+      ['Discover', 'I want to know what it does', ''],
     ]);
-    // The same order as the sheet's: nothing to move, nothing to say.
+    expect(result.notes).toEqual([]);
+    // The first order again: the rows move back, nothing to say.
     expect(planner.call<Result>('createFramework', request).notes).toEqual([]);
+    expect(values('Phases').map((row) => row[2])).toEqual(['', '', 'workshop notes']);
   });
 });

@@ -1,9 +1,12 @@
 /** The pure rules under the writer: cell inputs, free tab names, stored state, matching and the table plan. */
+
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createFakeServices } from '../../dev/fake';
 import { MILESTONES_TABLE, PHASES_TABLE } from '../../src/core/framework';
 import { cellInput, formulaString, keepCell, type ReadCell, sheetRef } from '../../src/sheets/cell-input';
 import { freeName, parseState } from '../../src/sheets/tab-registry';
-import { explicitFields, matchItems, matchRows, planTable } from '../../src/sheets/table-plan';
+import { explicitFields, matchItems, matchRows, planTable, reorderMoves } from '../../src/sheets/table-plan';
 
 describe('cellInput', () => {
   it('writes text literally into plain-text cells and behind an apostrophe elsewhere', () => {
@@ -128,7 +131,7 @@ describe('planTable', () => {
     const plan = planTable(PHASES_TABLE, [], [{ name: 'A', customerGoal: 'a' }], [new Set()]);
     expect(plan.headerRow).toBe(1);
     expect(plan.columns).toEqual([1, 2]);
-    expect(plan.cells.map((row) => row.map((c) => c.input))).toEqual([
+    expect(plan.cells.map((row) => row.map((c) => c?.input))).toEqual([
       ['Phase', 'Customer goal'],
       ['A', 'a'],
     ]);
@@ -147,11 +150,12 @@ describe('planTable', () => {
     const plan = planTable(PHASES_TABLE, existing, desired, [new Set(), new Set()]);
     expect(plan.columns).toEqual([3, 2]);
     expect(plan.lastRow).toBe(4);
-    // Columns in definition order (Phase, Customer goal); the user's row Z and A's edited goal are kept.
-    expect(plan.cells.map((row) => row.map((c) => c.input))).toEqual([
-      ['Phase', 'Customer goal'],
-      ['A', 'old goal'],
-      ['Z', 'goal of a row I added'],
+    // Columns in definition order (Phase, Customer goal). Only B's new row is written: the header
+    // stands, and the user's row Z and A's edited goal are left exactly as they are (undefined).
+    expect(plan.cells.map((row) => row.map((c) => c?.input))).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+      [undefined, undefined],
       ['B', 'b'],
     ]);
     expect([plan.matched, plan.added]).toEqual([1, 1]);
@@ -168,7 +172,8 @@ describe('planTable', () => {
       [{ name: 'A', customerGoal: 'new' }],
       [new Set(['name', 'customerGoal'])],
     );
-    expect(plan.cells[1]!.map((c) => c.input)).toEqual(['=LOWER("A")', 'new']);
+    // The formula is left alone (undefined); only the goal is written.
+    expect(plan.cells[1]!.map((c) => c?.input)).toEqual([undefined, 'new']);
   });
 
   it('deals matched items out over their rows in the order asked, around a row of the user', () => {
@@ -182,17 +187,20 @@ describe('planTable', () => {
       { name: 'B', customerGoal: 'b' },
       { name: 'A', customerGoal: 'a' },
     ];
-    const rows = (reorder: boolean) =>
-      planTable(PHASES_TABLE, existing, desired, [new Set(), new Set()], { reorder }).cells.map((row) =>
-        row.map((c) => c.input),
-      );
-    expect(rows(true)).toEqual([
-      ['Phase', 'Customer goal'],
-      ['B', 'b'],
-      ['Mine', 'kept where it is'],
-      ['A', 'a'],
+    const plan = (reorder: boolean) =>
+      planTable(PHASES_TABLE, existing, desired, [new Set(), new Set()], { reorder });
+    // Rows 2..4 (A, Mine, B) should read B, Mine, A. B stays; row 3 (Mine) goes below B:
+    // A, B, Mine; then row 2 (A) goes below Mine: B, Mine, A. Whole rows move; no cell is written.
+    expect(plan(true).moves).toEqual([
+      { row: 3, before: 5 },
+      { row: 2, before: 5 },
     ]);
-    expect(rows(false)).toEqual(existing.map((row) => row.map((c) => c.value)));
+    expect(
+      plan(true)
+        .cells.flat()
+        .every((c) => c === undefined),
+    ).toBe(true);
+    expect(plan(false).moves).toEqual([]);
   });
 
   it('adds a missing column after the last used one', () => {
@@ -202,9 +210,9 @@ describe('planTable', () => {
     ];
     const plan = planTable(PHASES_TABLE, existing, [{ name: 'A', customerGoal: 'g' }], [new Set()]);
     expect(plan.columns).toEqual([1, 3]);
-    expect(plan.cells.map((row) => row.map((c) => c.input))).toEqual([
-      ['Phase', 'Customer goal'],
-      ['A', 'g'],
+    expect(plan.cells.map((row) => row.map((c) => c?.input))).toEqual([
+      [undefined, 'Customer goal'],
+      [undefined, 'g'],
     ]);
   });
 
@@ -213,5 +221,53 @@ describe('planTable', () => {
     const plan = planTable(PHASES_TABLE, existing, [{ name: 'A', customerGoal: '' }], [new Set()]);
     expect(plan.headerRow).toBe(4);
     expect(plan.lastRow).toBe(5);
+  });
+});
+
+describe('reorderMoves', () => {
+  /** Rows 1..n of a fake sheet, each holding its own number, after the moves. */
+  function applied(n: number, moves: { row: number; before: number }[]): number[] {
+    const { spreadsheet } = createFakeServices({ sheetNames: ['T'] });
+    const sheet = spreadsheet.getSheetByName('T')!;
+    sheet.getRange(1, 1, n, 1).setValues(Array.from({ length: n }, (_, i) => [i + 1]));
+    for (const move of moves) sheet.moveRows(sheet.getRange(move.row, 1), move.before);
+    return sheet
+      .getRange(1, 1, n, 1)
+      .getValues()
+      .map((row) => Number(row[0]));
+  }
+
+  it('puts the rows in the order asked (checked by moving rows of the fake), rows between staying', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 2, maxLength: 12 }),
+        fc.array(fc.nat(), { minLength: 12, maxLength: 12 }),
+        (slotSet, keys) => {
+          const slots = [...slotSet].sort((a, b) => a - b);
+          // A random order of the slot rows: `held` lists the row each item holds, in the new order.
+          const held = slots
+            .map((row, i) => ({ row, key: keys[i]! }))
+            .sort((a, b) => a.key - b.key)
+            .map((x) => x.row);
+          const rows = applied(12, reorderMoves(held, slots).moves);
+          // Slot k now holds held[k]; every other row is where it was.
+          const expected = Array.from({ length: 12 }, (_, i) => i + 1);
+          slots.forEach((slot, k) => {
+            expected[slot - 1] = held[k]!;
+          });
+          expect(rows).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('moves one row once, whatever the table length', () => {
+    for (const n of [3, 30]) {
+      const slots = Array.from({ length: n }, (_, i) => i + 2);
+      // The first item goes last, then the last goes first.
+      expect(reorderMoves([...slots.slice(1), slots[0]!], slots).moves).toHaveLength(1);
+      expect(reorderMoves([slots[n - 1]!, ...slots.slice(0, -1)], slots).moves).toHaveLength(1);
+    }
   });
 });

@@ -31,6 +31,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isBlankValue = (value: unknown): boolean =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
+/** Sheets refuses a longer text in one cell, so it is refused here, before anything is written. */
+const MAX_CELL_TEXT = 50_000;
+
 /** Reads one item through its table's columns; problems name the row and the field. */
 function readItem<K extends TableId>(
   table: K,
@@ -44,6 +47,11 @@ function readItem<K extends TableId>(
     item[column.field] = result.value;
     if (result.problem !== undefined)
       problems.push(`${label}, ${column.header} (${column.field}): ${result.problem}`);
+    else if (typeof result.value === 'string' && result.value.length > MAX_CELL_TEXT) {
+      problems.push(
+        `${label}, ${column.header} (${column.field}): the text is ${result.value.length.toLocaleString('en-US')} characters long, and a Sheets cell holds at most ${MAX_CELL_TEXT.toLocaleString('en-US')}: shorten it.`,
+      );
+    }
   }
   return item as unknown as TableItems[K];
 }

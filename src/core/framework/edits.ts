@@ -27,10 +27,17 @@ function readKey(value: unknown, list: ListId): ItemKey | undefined {
   if (list === 'phases' && typeof value === 'string') return value.trim() ? { name: value } : undefined;
   if (!isRecord(value) || typeof value.name !== 'string') return undefined;
   if (value.eventName !== undefined && typeof value.eventName !== 'string') return undefined;
+  const row = value.row;
+  if (row !== undefined && !(typeof row === 'number' && Number.isInteger(row) && row >= 1)) return undefined;
   const key: ItemKey = { name: value.name };
   if (typeof value.eventName === 'string') key.eventName = value.eventName;
+  if (typeof row === 'number') key.row = row;
   return key;
 }
+
+/** `from`, when given, names fields with the values they were changed from. */
+const readableFrom = (previous: Record<string, unknown>): boolean =>
+  previous.from === undefined || isRecord(previous.from);
 
 /** Checks every `previous` and the `removed` lists; returns the removed keys. */
 export function readRowEdits(request: CreateFrameworkRequest): RemovedKeys {
@@ -41,12 +48,20 @@ export function readRowEdits(request: CreateFrameworkRequest): RemovedKeys {
     items.forEach((item, index) => {
       if (!isRecord(item) || item.previous === undefined) return;
       // Always the object form: { name } for a phase, { name, eventName } for the others.
-      if (!readKey(item.previous, 'milestones')) {
+      if (!readKey(item.previous, 'milestones') || !readableFrom(item.previous as Record<string, unknown>)) {
         problems.push(
-          `${list} item ${index + 1}: previous must be the key the row was read under, such as { name: "Discover" } or { name: "Add to cart", eventName: "add_to_cart" }, not ${showValue(item.previous)}.`,
+          `${list} item ${index + 1}: previous must be the key the row was read under, such as { name: "Discover", row: 2 } or { name: "Add to cart", eventName: "add_to_cart", row: 3, from: { owner: "Sam" } }, not ${showValue(item.previous)}.`,
         );
       }
     });
+  }
+  const macro: unknown = request.macro;
+  if (isRecord(macro) && macro.previous !== undefined) {
+    if (!isRecord(macro.previous) || !readableFrom(macro.previous)) {
+      problems.push(
+        `macro: previous must be { from: { field: value as read } }, such as { from: { owner: "Sam" } }, not ${showValue(macro.previous)}.`,
+      );
+    }
   }
   const removed: RemovedKeys = { phases: [], milestones: [], secondaryActions: [] };
   const given: unknown = request.removed;

@@ -3,7 +3,7 @@
  * while reading and a Locator that turns a check finding's CellRef into the cell to select.
  * Pure: the sheets reader hands in each tab's values and where they start.
  */
-import type { Finding, Framework, Locator, MacroConversion } from './model';
+import type { Finding, Framework, ItemRows, Locator, MacroConversion } from './model';
 import { cellA1, fromRows, type RowsOrigin, TABLE_IDS, TABLES, type TableId, type TableRead } from './tables';
 
 export interface TableInput extends RowsOrigin {
@@ -17,6 +17,8 @@ export interface TablesRead {
   problems: Finding[];
   /** Places a check finding on the cell it is about. */
   locate: Locator;
+  /** The sheet row of each listed item (the sidebar sends it back to name the row). */
+  rows: ItemRows;
 }
 
 const blankMacro = (): MacroConversion => ({
@@ -72,5 +74,14 @@ export function frameworkFromTables(tables: Partial<Record<TableId, TableInput>>
     const column = read.columnOf[ref.field] ?? read.columnOf.name ?? 0;
     return { sheet: read.sheet, a1: cellA1(read.firstRow + row, read.firstColumn + column) };
   };
-  return { framework, problems, locate };
+  const rowsOf = (id: keyof ItemRows) => {
+    const read = reads[id];
+    return read ? read.rowOf.map((row) => read.firstRow + row) : [];
+  };
+  const rows: ItemRows = {
+    phases: rowsOf('phases'),
+    milestones: rowsOf('milestones'),
+    secondaryActions: rowsOf('secondaryActions'),
+  };
+  return { framework, problems, locate, rows };
 }

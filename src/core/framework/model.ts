@@ -67,31 +67,54 @@ export interface Template extends TemplateSummary {
   framework: Framework;
 }
 
-/** The key a row was read under: a phase by name; a milestone or secondary action by name and event. */
+/**
+ * The key a row was read under: a phase by name; a milestone or secondary action by name and
+ * event; and the sheet row it stood on when read, which tells apart two rows with the same names.
+ */
 export interface ItemKey {
   name: string;
   eventName?: string;
+  row?: number;
+}
+
+/** The row an item was read from, and the fields the user changed since, each with its value as read. */
+export interface PreviousRow extends ItemKey {
+  from?: Record<string, unknown>;
 }
 
 /**
  * An item of a request list may say which row it was read from (its key when the sidebar read
- * the tabs), so a rename updates that row in place instead of adding a new one.
+ * the tabs), so a rename updates that row in place instead of adding a new one. With `from`, only
+ * those fields are written, and each only while its cell still holds the value it was changed from.
  */
 export interface RowIdentity {
-  previous?: ItemKey;
+  previous?: PreviousRow;
 }
 
 /** Rows the user removed (and confirmed) in the sidebar: each deletes the one row read under that key. */
 export interface RemovedItems {
-  phases?: string[];
+  phases?: (string | ItemKey)[];
   milestones?: ItemKey[];
   secondaryActions?: ItemKey[];
+}
+
+/** Where each listed item was read from: its sheet row, in the order of the framework's lists. */
+export interface ItemRows {
+  phases: number[];
+  milestones: number[];
+  secondaryActions: number[];
+}
+
+/** readFramework's answer: the framework and the row each item stands on. */
+export interface FrameworkRead extends Framework {
+  rows: ItemRows;
 }
 
 /** What the sidebar sends to createFramework: a template id and/or the user's edits. */
 export interface CreateFrameworkRequest {
   template?: string;
-  macro?: Partial<MacroConversion>;
+  /** The macro's `previous` holds only `from` (it is always the table's first row). */
+  macro?: Partial<MacroConversion> & { previous?: { from?: Record<string, unknown> } };
   phases?: (Phase & RowIdentity)[];
   milestones?: (Partial<ProcessMilestone> & RowIdentity)[];
   secondaryActions?: (Partial<SecondaryAction> & RowIdentity)[];

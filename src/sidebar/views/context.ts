@@ -2,10 +2,10 @@
 import type {
   Framework,
   ItemKey,
+  ItemRows,
   MacroConversion,
   Phase,
   ProcessMilestone,
-  RowIdentity,
   SecondaryAction,
 } from '../../core/framework/model';
 import type { TemplateChoice } from '../shapes';
@@ -35,20 +35,30 @@ export interface Editing {
   phase?: string;
 }
 
+/** What the sidebar keeps about an item it read from the tabs. */
+export interface SheetRow {
+  /** The key and the sheet row it was read from: the server renames, moves or deletes that row. */
+  previous?: ItemKey;
+  /** Its fields as read, so the request names only what the user changed, and from what. */
+  read?: Record<string, unknown>;
+  /** The user saved the item's form: every field it shows counts as set by the user. */
+  edited?: boolean;
+}
+
 /**
- * The draft: the framework, each item read from the tabs keeping the key of its row (`previous`),
- * so a rename updates that row and a removal names it.
+ * The draft: the framework, each item read from the tabs keeping the row it came from and its
+ * values as read, so a rename updates that row, a removal names it and a run writes only changes.
  */
 export interface Draft {
-  macro: MacroConversion;
-  phases: (Phase & RowIdentity)[];
-  milestones: (ProcessMilestone & RowIdentity)[];
-  secondaryActions: (SecondaryAction & RowIdentity)[];
+  macro: MacroConversion & SheetRow;
+  phases: (Phase & SheetRow)[];
+  milestones: (ProcessMilestone & SheetRow)[];
+  secondaryActions: (SecondaryAction & SheetRow)[];
 }
 
 /** The rows the user removed (and confirmed), sent with the next write. */
 export interface Removed {
-  phases: string[];
+  phases: ItemKey[];
   milestones: ItemKey[];
   secondaryActions: ItemKey[];
 }
@@ -57,16 +67,23 @@ export function noneRemoved(): Removed {
   return { phases: [], milestones: [], secondaryActions: [] };
 }
 
-/** The framework as read from the tabs, each item keyed by the row it came from. */
-export function draftFromSheet(f: Framework): Draft {
+/** The framework as read from the tabs; `rows` (readFramework's) gives each item's sheet row. */
+export function draftFromSheet(
+  f: Framework,
+  rows: ItemRows = { phases: [], milestones: [], secondaryActions: [] },
+): Draft {
+  const keyed = <T extends { name: string; eventName?: string }>(items: T[], at: number[]) =>
+    items.map((item, i) => {
+      const previous: ItemKey = { name: item.name };
+      if (item.eventName !== undefined) previous.eventName = item.eventName;
+      if (at[i] !== undefined) previous.row = at[i];
+      return { ...item, previous, read: { ...item } as Record<string, unknown> };
+    });
   return {
-    macro: f.macro,
-    phases: f.phases.map((p) => ({ ...p, previous: { name: p.name } })),
-    milestones: f.milestones.map((m) => ({ ...m, previous: { name: m.name, eventName: m.eventName } })),
-    secondaryActions: f.secondaryActions.map((a) => ({
-      ...a,
-      previous: { name: a.name, eventName: a.eventName },
-    })),
+    macro: { ...f.macro, read: { ...f.macro } as Record<string, unknown> },
+    phases: keyed(f.phases, rows.phases),
+    milestones: keyed(f.milestones, rows.milestones),
+    secondaryActions: keyed(f.secondaryActions, rows.secondaryActions),
   };
 }
 

@@ -17,7 +17,7 @@ export const TAB_OF: Record<ListKey, string> = {
 interface Keyed {
   name: string;
   eventName?: string;
-  previous?: { name: string; eventName?: string };
+  previous?: { name: string; eventName?: string; row?: number };
 }
 
 /** The row an item was read from, in words: “Add to cart” (add_to_cart). */
@@ -31,10 +31,8 @@ export function removeItem(ctx: StepContext, list: ListKey, index: number, focus
   const item: Keyed = ctx.state.framework[list][index]!;
   ctx.change((s) => {
     s.framework[list].splice(index, 1);
-    const key = item.previous;
-    if (key && list === 'phases') s.removed.phases.push(key.name);
-    else if (key && list !== 'phases')
-      s.removed[list].push({ name: key.name, eventName: key.eventName ?? '' });
+    // The whole key, its sheet row included: two rows may share the names.
+    if (item.previous) s.removed[list].push({ ...item.previous });
     s.editing = undefined;
     s.confirming = undefined;
   }, focusAfter);

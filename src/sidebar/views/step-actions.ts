@@ -2,19 +2,19 @@
  * Steps 3 and 4 share one form: a Process Milestone belongs to a phase; a Secondary Action
  * has the same measurement-plan fields and no phase.
  */
-import { type MicroConversion, PRIORITIES, type RowIdentity } from '../../core/framework/model';
+import { type MicroConversion, PRIORITIES } from '../../core/framework/model';
 import { el } from '../dom';
 import { editForm, type FieldError, type FormValues, selectField, textField } from '../form';
 import { formatPercent, parsePercent, requireText } from '../rules';
 import { emptyMicro } from '../shapes';
-import type { StepContext } from './context';
+import type { SheetRow, StepContext } from './context';
 import { askToRemove, confirmRemoval } from './in-sheet';
 import { listItem, swap } from './list-item';
 
 type Kind = 'milestones' | 'secondaryActions';
 const NOUN: Record<Kind, string> = { milestones: 'milestone', secondaryActions: 'secondary action' };
 
-function items(ctx: StepContext, kind: Kind): (MicroConversion & RowIdentity & { phase?: string })[] {
+function items(ctx: StepContext, kind: Kind): (MicroConversion & SheetRow & { phase?: string })[] {
   return ctx.state.framework[kind];
 }
 
@@ -87,7 +87,10 @@ function saveAction(
     status: old?.status ?? 'Planned',
   };
   // An item read from the tabs keeps the key of its row: the server renames that row in place.
-  const keyed = old?.previous ? { ...updated, previous: old.previous } : updated;
+  // Saving the form sets every field it shows (a flagged cell showing "Medium" is then written).
+  const keyed = old?.previous
+    ? { ...updated, previous: old.previous, read: old.read, edited: true }
+    : updated;
   ctx.change((s) => {
     if (kind === 'milestones') {
       const milestone = { ...keyed, phase: v.phase ?? '' };

@@ -131,6 +131,8 @@ export function renderMacro(ctx: StepContext): HTMLElement {
           valuePerConversion: value.value,
           targetRate: rate.value,
           owner: (v.owner ?? '').trim(),
+          // As read from the tab, when it was: the request then says what changed, and from what.
+          ...(s.framework.macro.read ? { read: s.framework.macro.read, edited: true } : {}),
         };
       });
       ctx.goTo('phases');

@@ -59,7 +59,9 @@ function savePhase(
       // A rename carries the phase's milestones along; the row it was read from is renamed in place.
       const old = f.phases[index]!;
       for (const m of f.milestones) if (m.phase === old.name) m.phase = updated.name;
-      f.phases[index] = old.previous ? { ...updated, previous: old.previous } : updated;
+      f.phases[index] = old.previous
+        ? { ...updated, previous: old.previous, read: old.read, edited: true }
+        : updated;
     }
     s.editing = undefined;
   }, focusAfter);
