@@ -28,16 +28,18 @@ import {
   listTemplates as templateSummaries,
 } from '../core/framework';
 import { colourStatuses, DASHBOARD_HEADER_ROW, dashboardView } from './dashboard-tab';
-import { writeDataTab } from './data-tab';
+import { dataColumns, writeDataTab } from './data-tab';
 import { withDocumentLock } from './document-lock';
 import { frameworkView } from './framework-tab';
 import { drawFunnelChart, FUNNEL_ROW, funnelView } from './funnel-tab';
-import { readState, saveState, type TabRole, Tabs } from './tab-registry';
+import { printUrl } from './print-url';
+import { readState, saveState, type TabRole, Tabs, type ViewId } from './tab-registry';
 import { explicitFields, matchRows, previousKeys, type RenamedPhase, type TablePlan } from './table-plan';
 import { writeTable } from './table-writer';
-import { drawView } from './view-writer';
+import { drawView, type View } from './view-writer';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const TOAST_TITLE = 'Micro Conversions';
 
@@ -220,29 +222,42 @@ function writeTabs(
   const print = view('framework');
   const { state } = tabs;
 
-  writeDataTab(data.sheet, funnel.name);
+  const columns = dataColumns(data.sheet);
+  writeDataTab(data.sheet, funnel.name, columns);
 
-  state.extents.funnel = drawView(funnel.sheet, funnelView(data.name, steps), state.extents.funnel);
-  const spill = Math.max(steps.length, 1);
-  funnel.sheet.getRange(FUNNEL_ROW + 1, 3, spill, 2).setNumberFormat('0.0%');
-  funnel.sheet.getRange(FUNNEL_ROW + 1, 6, spill, 1).setNumberFormat('0.0%');
-  const chartId = drawFunnelChart(funnel.sheet, steps.length, state.chartId);
-  if (chartId !== undefined) state.chartId = chartId;
+  // Each view is drawn around the user's cells and its record kept with its tab.
+  const draw = (role: ViewId, target: { sheet: Sheet; name: string }, view: View) => {
+    const record = tabs.record(role);
+    const drawn = drawView(target.sheet, view, record.drawing, target.name);
+    notes.push(...drawn.notes);
+    return { drawn, record };
+  };
+  const funnelDrawn = draw('funnel', funnel, funnelView(data.name, columns, steps));
+  const formulaRow = funnelDrawn.drawn.rowOf(FUNNEL_ROW);
+  const chartId = drawFunnelChart(funnel.sheet, steps.length, formulaRow, funnelDrawn.record.chartId);
+  tabs.saveRecord({
+    role: 'funnel',
+    drawing: funnelDrawn.drawn.drawing,
+    ...(chartId !== undefined ? { chartId } : {}),
+  });
 
-  state.extents.dashboard = drawView(
-    dashboard.sheet,
-    dashboardView(read.framework, steps, funnel.name, read.locate),
-    state.extents.dashboard,
+  const board = draw(
+    'dashboard',
+    dashboard,
+    dashboardView(read.framework, steps, { sheet: funnel.name, formulaRow }, read.locate),
   );
-  colourStatuses(dashboard.sheet, 1 + read.framework.milestones.length);
-  dashboard.sheet.setFrozenRows(DASHBOARD_HEADER_ROW);
+  const headerRow = board.drawn.rowOf(DASHBOARD_HEADER_ROW);
+  const lastRow = board.drawn.rowOf(DASHBOARD_HEADER_ROW + 1 + read.framework.milestones.length);
+  colourStatuses(dashboard.sheet, headerRow + 1, lastRow);
+  dashboard.sheet.setFrozenRows(headerRow);
+  tabs.saveRecord({ role: 'dashboard', drawing: board.drawn.drawing });
 
-  state.extents.framework = drawView(
-    print.sheet,
-    frameworkView(read.framework, steps),
-    state.extents.framework,
-  );
+  const printed = draw('framework', print, frameworkView(read.framework, steps));
   print.sheet.setHiddenGridlines(true);
+  tabs.saveRecord({ role: 'framework', drawing: printed.drawn.drawing });
+  // The records live with the tabs now; the property keeps only the ids.
+  state.extents = {};
+  delete state.chartId;
 
   spreadsheet.toast('The framework tabs are up to date.', TOAST_TITLE, 5);
   const unique = (names: string[]) => [...new Set(names)];
@@ -288,13 +303,6 @@ export function selectCell(sheet: string, a1: string): void {
     }
     target.getRange(a1.trim()).activate();
   });
-}
-
-export function printUrl(spreadsheetId: string, sheetId: number): string {
-  return (
-    `https://docs.google.com/spreadsheets/d/${spreadsheetId}/export?format=pdf&gid=${sheetId}` +
-    '&size=A4&portrait=false&fitw=true&gridlines=false&sheetnames=false&printtitle=false&pagenumbers=false'
-  );
 }
 
 /** The Framework tab's PDF export address; the sidebar opens it in the user's browser. */
