@@ -2,16 +2,19 @@
  * createInsights: the sidebar's "Analyse" step. Writes onto our Insights tab an A/B test block
  * (input cells and an AB_TEST formula), MICRO_IMPACT over the user's data and a weekly
  * FUNNEL_TREND with a line chart of its conversion. Everything is a live formula, so the tab
- * follows the data. The tab is ours by id (a document property): a user's own tab named
- * "Insights" is never written to (ours becomes "Insights (MCF)"); on a second run ours is
- * updated in place and the numbers the user typed into the A/B inputs are kept.
+ * follows the data. The tab is ours as every tab we make is (tab-registry.ts: a developer-metadata
+ * tag, so a copy of the file keeps it): a user's own tab named "Insights" is never written to (ours
+ * becomes "Insights (MCF)"); on a second run ours is updated in place, the numbers the user typed
+ * into the A/B inputs are kept, and only the cells that hold our labels and formulas are written.
  */
 import { UserError, withUserErrors } from '../core/errors';
 import { funnelSteps } from '../core/framework';
 import { cellInput, formulaString, sheetRef } from './cell-input';
+import { upsertChart } from './charts';
 import { withDocumentLock } from './document-lock';
+import { columnLetters, ensureGrid } from './grid';
 import { readFramework } from './planner';
-import { freeName } from './tab-registry';
+import { readState, saveState, Tabs } from './tab-registry';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,24 +58,16 @@ export const LAYOUT = {
 const AB_LABELS = ['Conversions A', 'Visitors A', 'Conversions B', 'Visitors B', 'Confidence'];
 const PERCENT = '0.0%';
 
-interface InsightsState {
-  sheetId?: number;
-  chartId?: number;
-}
-
-function readState(): InsightsState {
+/** The tab's id as the first versions kept it (before tabs carried tags). */
+function legacySheetId(): number | undefined {
   try {
     const raw: unknown = JSON.parse(
       PropertiesService.getDocumentProperties().getProperty(INSIGHTS_PROPERTY) ?? '{}',
     );
-    if (typeof raw !== 'object' || raw === null) return {};
-    const { sheetId, chartId } = raw as Record<string, unknown>;
-    return {
-      ...(typeof sheetId === 'number' ? { sheetId } : {}),
-      ...(typeof chartId === 'number' ? { chartId } : {}),
-    };
+    const id = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).sheetId : undefined;
+    return typeof id === 'number' ? id : undefined;
   } catch {
-    return {};
+    return undefined;
   }
 }
 
@@ -136,13 +131,6 @@ export function dataReference(spreadsheet: Spreadsheet, dataRange: string): stri
   return `${sheetRef(range.getSheet().getName())}!${a1.toUpperCase()}`;
 }
 
-function columnLetters(column: number): string {
-  let out = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
-}
-
 /** The three formulas, as Sheets' formula text (English separators, as Apps Script writes them). */
 export function insightsFormulas(data: string, macroEvent: string, steps: string[], window: string) {
   const inputs = AB_LABELS.map((_, i) => `${columnLetters(2)}${LAYOUT.abInputRow + i}`);
@@ -164,21 +152,18 @@ export function createInsights(request: unknown): InsightsResult {
       const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
       const data = dataReference(spreadsheet, dataRange);
       const state = readState();
-      const sheets = spreadsheet.getSheets();
-      let sheet = sheets.find((s) => s.getSheetId() === state.sheetId);
-      const created = !sheet;
-      if (!sheet) {
-        sheet = spreadsheet.insertSheet(
-          freeName(INSIGHTS_BASE_NAME, new Set(sheets.map((s) => s.getName()))),
-          sheets.length,
-        );
-        state.sheetId = sheet.getSheetId();
-        delete state.chartId;
-      }
+      const legacy = legacySheetId();
+      if (state.sheets.insights === undefined && legacy !== undefined) state.sheets.insights = legacy;
+      const tabs = new Tabs(spreadsheet, state);
+      const created = !tabs.find('insights');
+      const sheet = tabs.ensure('insights');
+      saveState(tabs.state);
       const formulas = insightsFormulas(data, macroEvent, steps, window);
+      // Grow first: the trend spills one column per step after K, the chart sits beyond it.
+      ensureGrid(sheet, LAYOUT.blocksRow + LAYOUT.spillRows, chartColumn(steps.length) + 1);
       writeTab(sheet, data, macroEvent, steps, formulas);
-      state.chartId = drawTrendChart(sheet, steps.length, state.chartId);
-      PropertiesService.getDocumentProperties().setProperty(INSIGHTS_PROPERTY, JSON.stringify(state));
+      const chartId = drawTrendChart(sheet, steps.length, tabs.record('insights').chartId);
+      tabs.saveRecord({ role: 'insights', ...(chartId !== undefined ? { chartId } : {}) });
       spreadsheet.toast(`Insights written on the ${sheet.getName()} tab.`, 'Micro Conversions');
       return { sheet: sheet.getName(), created, formulas };
     });
@@ -216,14 +201,15 @@ function writeTab(
       .setNumberFormat('0%');
   sheet.getRange(LAYOUT.abInputRow, LAYOUT.abFormulaColumn).setFormula(formulas.abTest);
 
-  const titles = sheet.getRange(LAYOUT.blocksTitleRow, 1, 1, LAYOUT.trendColumn);
-  const titleRow: unknown[] = new Array(LAYOUT.trendColumn).fill('');
-  titleRow[LAYOUT.microColumn - 1] = cellInput(
-    `Which micro conversions lead to ${macroEvent} (MICRO_IMPACT)`,
-    '',
-  );
-  titleRow[LAYOUT.trendColumn - 1] = cellInput('Weekly funnel trend (FUNNEL_TREND)', '');
-  titles.setValues([titleRow]).setFontWeight('bold');
+  // The two titles only: the cells between them are the user's.
+  sheet
+    .getRange(LAYOUT.blocksTitleRow, LAYOUT.microColumn)
+    .setValue(cellInput(`Which micro conversions lead to ${macroEvent} (MICRO_IMPACT)`, ''))
+    .setFontWeight('bold');
+  sheet
+    .getRange(LAYOUT.blocksTitleRow, LAYOUT.trendColumn)
+    .setValue(cellInput('Weekly funnel trend (FUNNEL_TREND)', ''))
+    .setFontWeight('bold');
   sheet.getRange(LAYOUT.blocksRow, LAYOUT.microColumn).setFormula(formulas.microImpact);
   sheet.getRange(LAYOUT.blocksRow, LAYOUT.trendColumn).setFormula(formulas.funnelTrend);
 
@@ -235,26 +221,25 @@ function writeTab(
   sheet.setColumnWidth(LAYOUT.trendColumn, 160);
 }
 
-/** A line chart of the weekly conversion beside the trend; ours is found by its stored id. */
+/** The chart's column: two columns right of the trend's last (conversion) column. */
+function chartColumn(stepCount: number): number {
+  return LAYOUT.trendColumn + stepCount + 3;
+}
+
+/** A line chart of the weekly conversion beside the trend; ours is found by its recorded id. */
 function drawTrendChart(sheet: Sheet, stepCount: number, chartId: number | undefined): number | undefined {
   const rows = LAYOUT.spillRows + 1;
   const periods = sheet.getRange(LAYOUT.blocksRow, LAYOUT.trendColumn, rows, 1);
   const conversion = sheet.getRange(LAYOUT.blocksRow, LAYOUT.trendColumn + stepCount + 1, rows, 1);
-  const ours = sheet.getCharts().find((chart) => chartId !== undefined && chart.getChartId() === chartId);
-  const builder = (ours ? ours.modify().clearRanges() : sheet.newChart())
-    .setChartType(Charts.ChartType.LINE)
-    .addRange(periods)
-    .addRange(conversion)
-    .setNumHeaders(1)
-    .setPosition(LAYOUT.blocksTitleRow, LAYOUT.trendColumn + stepCount + 3, 0, 0)
-    .setOption('title', 'Weekly conversion, first step to last')
-    .setOption('legend', { position: 'none' })
-    .setOption('vAxis', { format: 'percent' });
-  if (ours) {
-    sheet.updateChart(builder.build());
-    return chartId;
-  }
-  sheet.insertChart(builder.build());
-  const charts = sheet.getCharts();
-  return charts[charts.length - 1]?.getChartId() ?? undefined;
+  return upsertChart(sheet, chartId, (builder) =>
+    builder
+      .setChartType(Charts.ChartType.LINE)
+      .addRange(periods)
+      .addRange(conversion)
+      .setNumHeaders(1)
+      .setPosition(LAYOUT.blocksTitleRow, chartColumn(stepCount), 0, 0)
+      .setOption('title', 'Weekly conversion, first step to last')
+      .setOption('legend', { position: 'none' })
+      .setOption('vAxis', { format: 'percent' }),
+  );
 }

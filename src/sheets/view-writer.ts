@@ -182,8 +182,9 @@ function survey(sheet: Sheet, previous: Drawing | undefined, width: number): Gro
   const spilled = new Set<string>();
   for (const spill of previous?.spills ?? []) {
     const at = rowOf[spill.row - 1] ?? 0;
-    if (at === 0 || String(values[at - 1]![spill.column - 1]).startsWith('#REF!')) continue;
+    if (at === 0) continue;
     end = Math.max(end, at + spill.rows - 1);
+    if (String(values[at - 1]![spill.column - 1]).startsWith('#REF!')) continue;
     for (let r = at; r < at + spill.rows && r <= rows; r++) {
       for (let c = spill.column; c < spill.column + spill.columns && c <= columns; c++) {
         if (formulas[r - 1]![c - 1] === '' && notes[r - 1]![c - 1] === '') spilled.add(key(r, c));
@@ -203,7 +204,8 @@ function survey(sheet: Sheet, previous: Drawing | undefined, width: number): Gro
       }
     }
   }
-  return { end: Math.min(end, rows), users, ours };
+  // Rows the user deleted under the block are no longer there to reuse.
+  return { end: Math.min(end, sheet.getMaxRows()), users, ours };
 }
 
 /** True when no cell of the user's lies in columns 1..width of sheet row `row`. */
