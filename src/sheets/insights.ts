@@ -12,7 +12,8 @@ import { funnelSteps } from '../core/framework';
 import { cellInput, formulaString, sheetRef } from './cell-input';
 import { upsertChart } from './charts';
 import { withDocumentLock } from './document-lock';
-import { columnLetters, ensureGrid } from './grid';
+import { type Drawing, fingerprint } from './drawing';
+import { cellA1, columnLetters, ensureGrid } from './grid';
 import { readFramework } from './planner';
 import { readState, saveState, Tabs } from './tab-registry';
 
@@ -155,63 +156,126 @@ export function createInsights(request: unknown): InsightsResult {
       const legacy = legacySheetId();
       if (state.sheets.insights === undefined && legacy !== undefined) state.sheets.insights = legacy;
       const tabs = new Tabs(spreadsheet, state);
-      const created = !tabs.find('insights');
+      const existing = tabs.find('insights');
+      const created = !existing;
+      const about = aboutText(data, macroEvent, steps);
+      const formulas = insightsFormulas(data, macroEvent, steps, window);
+      const cells = ourCells(macroEvent, about, formulas);
+      // Checked before anything is written: a cell of the user's where ours go stops the run.
+      if (existing) refuseCellsInTheWay(existing, cells, tabs.record('insights').drawing);
       const sheet = tabs.ensure('insights');
       saveState(tabs.state);
-      const formulas = insightsFormulas(data, macroEvent, steps, window);
       // Grow first: the trend spills one column per step after K, the chart sits beyond it.
       ensureGrid(sheet, LAYOUT.blocksRow + LAYOUT.spillRows, chartColumn(steps.length) + 1);
-      writeTab(sheet, data, macroEvent, steps, formulas);
+      writeTab(sheet, cells, steps);
       const chartId = drawTrendChart(sheet, steps.length, tabs.record('insights').chartId);
-      tabs.saveRecord({ role: 'insights', ...(chartId !== undefined ? { chartId } : {}) });
+      tabs.saveRecord({
+        role: 'insights',
+        drawing: recordOf(cells),
+        ...(chartId !== undefined ? { chartId } : {}),
+      });
       spreadsheet.toast(`Insights written on the ${sheet.getName()} tab.`, 'Micro Conversions');
       return { sheet: sheet.getName(), created, formulas };
     });
   });
 }
 
-function writeTab(
-  sheet: Sheet,
-  data: string,
-  macroEvent: string,
-  steps: string[],
-  formulas: ReturnType<typeof insightsFormulas>,
-): void {
-  const about =
+function aboutText(data: string, macroEvent: string, steps: string[]): string {
+  return (
     `Data: ${data}; macro conversion: ${macroEvent}; weekly funnel: ${steps.join(' → ')}. ` +
-    'These are live formulas: they update when the data changes.';
-  sheet.getRange(1, 1, 2, 1).setValues([[cellInput('Insights', '')], [cellInput(about, '')]]);
-  sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
-  sheet.getRange(2, 1).setFontStyle('italic').setFontColor('#5f6368');
+    'These are live formulas: they update when the data changes.'
+  );
+}
 
-  // A/B test: labels, the user's inputs (kept when already typed), the formula beside them.
-  sheet
-    .getRange(LAYOUT.abTitleRow, 1)
-    .setValue(cellInput('A/B test (type your counts)', ''))
-    .setFontWeight('bold');
-  const inputs = sheet.getRange(LAYOUT.abInputRow, 2, AB_LABELS.length, 1);
-  const typed = inputs.getValues();
-  sheet
-    .getRange(LAYOUT.abInputRow, 1, AB_LABELS.length, 1)
-    .setValues(AB_LABELS.map((l) => [cellInput(l, '')]));
-  if (typed[4]![0] === '')
-    sheet
-      .getRange(LAYOUT.abInputRow + 4, 2)
-      .setValue(0.95)
-      .setNumberFormat('0%');
-  sheet.getRange(LAYOUT.abInputRow, LAYOUT.abFormulaColumn).setFormula(formulas.abTest);
+/** A cell Analyse writes: a label (text) or one of its formulas, and how it looks. */
+interface OurCell {
+  row: number;
+  column: number;
+  text?: string;
+  formula?: string;
+  style?: 'title' | 'about' | 'heading';
+}
 
-  // The two titles only: the cells between them are the user's.
-  sheet
-    .getRange(LAYOUT.blocksTitleRow, LAYOUT.microColumn)
-    .setValue(cellInput(`Which micro conversions lead to ${macroEvent} (MICRO_IMPACT)`, ''))
-    .setFontWeight('bold');
-  sheet
-    .getRange(LAYOUT.blocksTitleRow, LAYOUT.trendColumn)
-    .setValue(cellInput('Weekly funnel trend (FUNNEL_TREND)', ''))
-    .setFontWeight('bold');
-  sheet.getRange(LAYOUT.blocksRow, LAYOUT.microColumn).setFormula(formulas.microImpact);
-  sheet.getRange(LAYOUT.blocksRow, LAYOUT.trendColumn).setFormula(formulas.funnelTrend);
+/** Every cell Analyse writes (the A/B inputs in column B are the user's, not listed). */
+function ourCells(
+  macroEvent: string,
+  about: string,
+  formulas: ReturnType<typeof insightsFormulas>,
+): OurCell[] {
+  return [
+    { row: 1, column: 1, text: 'Insights', style: 'title' },
+    { row: 2, column: 1, text: about, style: 'about' },
+    { row: LAYOUT.abTitleRow, column: 1, text: 'A/B test (type your counts)', style: 'heading' },
+    ...AB_LABELS.map((text, i): OurCell => ({ row: LAYOUT.abInputRow + i, column: 1, text })),
+    { row: LAYOUT.abInputRow, column: LAYOUT.abFormulaColumn, formula: formulas.abTest },
+    {
+      row: LAYOUT.blocksTitleRow,
+      column: LAYOUT.microColumn,
+      text: `Which micro conversions lead to ${macroEvent} (MICRO_IMPACT)`,
+      style: 'heading',
+    },
+    {
+      row: LAYOUT.blocksTitleRow,
+      column: LAYOUT.trendColumn,
+      text: 'Weekly funnel trend (FUNNEL_TREND)',
+      style: 'heading',
+    },
+    { row: LAYOUT.blocksRow, column: LAYOUT.microColumn, formula: formulas.microImpact },
+    { row: LAYOUT.blocksRow, column: LAYOUT.trendColumn, formula: formulas.funnelTrend },
+  ];
+}
+
+const printOf = (cell: OurCell) => fingerprint(cell.formula ?? cell.text ?? '', '');
+
+/** What we wrote, by row and column, so the next run knows these cells as ours. */
+function recordOf(cells: OurCell[]): Drawing {
+  const rows: Record<string, string>[] = Array.from({ length: LAYOUT.blocksRow }, () => ({}));
+  for (const cell of cells) rows[cell.row - 1]![cell.column] = printOf(cell);
+  return { rows, width: LAYOUT.trendColumn, spills: [] };
+}
+
+/**
+ * Stops the run when a cell of the user's (a value, formula or note we did not write) sits where
+ * one of ours goes. Without a record (a tab from before records were kept) our cells are ours.
+ */
+function refuseCellsInTheWay(sheet: Sheet, cells: OurCell[], previous: Drawing | undefined): void {
+  if (!previous) return;
+  const rows = Math.min(LAYOUT.blocksRow, sheet.getMaxRows());
+  const columns = Math.min(LAYOUT.trendColumn, sheet.getMaxColumns());
+  const range = sheet.getRange(1, 1, rows, columns);
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  const notes = range.getNotes();
+  const inTheWay = cells.filter((cell) => {
+    if (cell.row > rows || cell.column > columns) return false;
+    const value = values[cell.row - 1]![cell.column - 1];
+    const formula = formulas[cell.row - 1]![cell.column - 1]!;
+    const note = notes[cell.row - 1]![cell.column - 1]!;
+    const print = fingerprint(value, formula);
+    if (note !== '') return true;
+    return print !== '' && print !== printOf(cell) && print !== previous.rows[cell.row - 1]?.[cell.column];
+  });
+  if (inTheWay.length > 0) throw new UserError(cellsInTheWay(sheet.getName(), inTheWay));
+}
+
+/** The message when the user's cells hold places Analyse writes to. */
+export function cellsInTheWay(tab: string, cells: { row: number; column: number }[]): string {
+  const a1 = cells.map((cell) => cellA1(cell.row, cell.column)).join(', ');
+  return `Analyse writes its labels and formulas on the ${tab} tab at ${a1}, and ${cells.length === 1 ? 'that cell holds' : 'those cells hold'} something of yours. Move ${cells.length === 1 ? 'it' : 'them'} elsewhere (or delete the ${tab} tab to start afresh), then run Analyse again. Nothing was written.`;
+}
+
+function writeTab(sheet: Sheet, cells: OurCell[], steps: string[]): void {
+  for (const cell of cells) {
+    const range = sheet.getRange(cell.row, cell.column);
+    if (cell.formula !== undefined) range.setFormula(cell.formula);
+    else range.setValue(cellInput(cell.text ?? '', ''));
+    if (cell.style === 'title') range.setFontWeight('bold').setFontSize(14);
+    if (cell.style === 'about') range.setFontStyle('italic').setFontColor('#5f6368');
+    if (cell.style === 'heading') range.setFontWeight('bold');
+  }
+  // The confidence defaults to 95% until the user types their own.
+  const confidence = sheet.getRange(LAYOUT.abInputRow + 4, 2);
+  if (confidence.getValue() === '') confidence.setValue(0.95).setNumberFormat('0%');
 
   // Rates as percentages: MICRO_IMPACT's rate and lift columns, the trend's conversion column.
   const body = LAYOUT.blocksRow + 1;

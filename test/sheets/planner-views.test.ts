@@ -240,6 +240,17 @@ describe('Analyse (createInsights) on the same terms', () => {
     expect(tab(planner, 'Insights').getRange('E17').getValue()).toBe('my remark');
   });
 
+  it('stops before its first write when a cell of the user sits where its label goes (item 2)', () => {
+    const { planner, request } = analysed();
+    const sheet = tab(planner, 'Insights');
+    sheet.getRange('A5').setValue('my own label');
+    const before = snapshot(planner.fake.spreadsheet);
+    expect(() => planner.call('createInsights', request)).toThrow(
+      /Analyse writes its labels and formulas on the Insights tab at A5, and that cell holds something of yours\..*Nothing was written\./,
+    );
+    expect(snapshot(planner.fake.spreadsheet)).toEqual(before);
+  });
+
   it('writes a trend of 15 steps past column Z, and a retry makes no second tab (item 6)', () => {
     // 15 steps: FUNNEL_TREND in K18 spills period + 15 counts + conversion = 17 columns, K to AA.
     const steps = Array.from({ length: 15 }, (_, i) => `step_${i + 1}`);
