@@ -218,6 +218,12 @@ export class Tabs {
   ensure(role: TabRole): Sheet {
     const found = this.find(role);
     if (found) {
+      // A tab known only from the cached id (made before tabs carried tags) is tagged now.
+      const id = this.state.sheets[role]!;
+      if (!this.tags.has(id) && !this.taggedNow.has(id)) {
+        found.addDeveloperMetadata(TAB_KEY, JSON.stringify({ role }));
+        this.taggedNow.add(id);
+      }
       this.updated.push(this.nameOf(role));
       return found;
     }

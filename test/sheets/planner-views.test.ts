@@ -10,7 +10,9 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../../dev/fake';
 import { makeCopy } from '../../dev/fake/copy';
+import { metadataOf } from '../../dev/fake/metadata';
 import { declareSpills, funnelSpill, SPILLED } from '../../dev/fake/spills';
+import { contextOf } from '../../dev/fake/spreadsheet';
 import { REQUEST } from './fixture';
 import { type Planner, plannerOver } from './harness';
 
@@ -200,6 +202,39 @@ describe('item 9: ownership survives File > Make a copy', () => {
     expect(snapshot(planner.fake.spreadsheet).sheets.map((s) => s.name)).toEqual(before);
     expect(tab(planner, 'Dashboard').getRange('J2').getValue()).toBe('mine');
     expect(tab(planner, 'Funnel').getCharts()).toHaveLength(1);
+  });
+});
+
+describe('item 9: a spreadsheet from before tabs carried tags', () => {
+  it('tags its tabs on the next run, so a copy made afterwards still knows them', () => {
+    const planner = planned();
+    // As the first versions left it: no tags on the tabs; the ids, the extent of each view and the
+    // chart's id in the document property. Extents by hand: Funnel 4 rows (title, about, blank,
+    // formula) x 7; Dashboard 8 rows (4 + macro + 3 milestones) x 8; Framework 18 rows (title,
+    // macro, blank, phases, goals, 2 milestones deep, blank, 2 bands, blank, band, 6 plan rows) x 4.
+    for (const sheet of contextOf(planner.fake.spreadsheet).model.sheets) metadataOf(sheet).length = 0;
+    const store = planner.fake.PropertiesService.stores.document;
+    const { sheets } = JSON.parse(store.get('mcf.planner')!);
+    const extents = {
+      funnel: { rows: 4, columns: 7 },
+      dashboard: { rows: 8, columns: 8 },
+      framework: { rows: 18, columns: 4 },
+    };
+    store.set('mcf.planner', JSON.stringify({ sheets, extents, chartId: 1 }));
+    tab(planner, 'Dashboard').getRange('J2').setValue('mine');
+    planner.call('createFramework', REQUEST);
+    makeCopy(planner.fake);
+    const result = planner.call<{ created: string[] }>('createFramework', REQUEST);
+    expect(result.created).toEqual([]);
+    expect(tab(planner, 'Dashboard').getRange('J2').getValue()).toBe('mine');
+    expect(tab(planner, 'Funnel').getCharts()).toHaveLength(1);
+    // Drawn over the old drawing, not beside or below it: the Dashboard's title is still in A1, once.
+    const titles = tab(planner, 'Dashboard')
+      .getRange('A1:A40')
+      .getValues()
+      .flat()
+      .filter((v) => v === 'Dashboard');
+    expect(titles).toEqual(['Dashboard']);
   });
 });
 
