@@ -7,7 +7,8 @@
 import type { Framework, Locator } from '../core/framework';
 import { sheetRef } from './cell-input';
 import { SHARE_OF_FIRST_COLUMN, SHARE_OF_PREVIOUS_COLUMN, stepRow } from './funnel-tab';
-import type { View, ViewCell } from './view-writer';
+import type { TabRecord } from './tab-registry';
+import { drawView, type View, type ViewCell } from './view-writer';
 
 export const DASHBOARD_HEADER_ROW = 4;
 export const DASHBOARD_HEADERS = [
@@ -159,4 +160,21 @@ export function colourStatuses(sheet: Sheet, first: number, last: number): void 
       .build(),
   );
   sheet.setConditionalFormatRules([...kept, ...ours]);
+}
+
+/** Draws the whole Dashboard tab: the view, status colours on the rows where they landed, the frozen header. */
+export function drawDashboardTab(
+  sheet: Sheet,
+  tab: string,
+  framework: Framework,
+  steps: readonly string[],
+  funnel: FunnelPlace,
+  locate: Locator,
+  previous: TabRecord,
+): { record: TabRecord; notes: string[] } {
+  const drawn = drawView(sheet, dashboardView(framework, steps, funnel, locate), previous.drawing, tab);
+  const headerRow = drawn.rowOf(DASHBOARD_HEADER_ROW);
+  colourStatuses(sheet, headerRow + 1, drawn.rowOf(DASHBOARD_HEADER_ROW + 1 + framework.milestones.length));
+  sheet.setFrozenRows(headerRow);
+  return { record: { role: 'dashboard', drawing: drawn.drawing }, notes: drawn.notes };
 }

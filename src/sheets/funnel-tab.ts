@@ -8,7 +8,8 @@
  */
 import { formulaString, sheetRef } from './cell-input';
 import { upsertChart } from './charts';
-import type { View, ViewCell } from './view-writer';
+import type { TabRecord } from './tab-registry';
+import { drawView, type View, type ViewCell } from './view-writer';
 
 /** The view's row of the formula; its header row is this row, step k (0-based) is the next row + k. */
 export const FUNNEL_ROW = 4;
@@ -75,4 +76,22 @@ export function drawFunnelChart(
       .setOption('title', 'Funnel: users at each step')
       .setOption('legend', { position: 'none' }),
   );
+}
+
+/** Draws the whole Funnel tab: the view, its chart; returns its record and where the formula landed. */
+export function drawFunnelTab(
+  sheet: Sheet,
+  tab: string,
+  data: { sheet: string; columns: string },
+  steps: readonly string[],
+  previous: TabRecord,
+): { record: TabRecord; formulaRow: number; notes: string[] } {
+  const drawn = drawView(sheet, funnelView(data.sheet, data.columns, steps), previous.drawing, tab);
+  const formulaRow = drawn.rowOf(FUNNEL_ROW);
+  const chartId = drawFunnelChart(sheet, steps.length, formulaRow, previous.chartId);
+  return {
+    record: { role: 'funnel', drawing: drawn.drawing, ...(chartId !== undefined ? { chartId } : {}) },
+    formulaRow,
+    notes: drawn.notes,
+  };
 }

@@ -27,19 +27,17 @@ import {
   tableItems,
   listTemplates as templateSummaries,
 } from '../core/framework';
-import { colourStatuses, DASHBOARD_HEADER_ROW, dashboardView } from './dashboard-tab';
+import { drawDashboardTab } from './dashboard-tab';
 import { dataColumns, writeDataTab } from './data-tab';
 import { withDocumentLock } from './document-lock';
-import { frameworkView } from './framework-tab';
-import { drawFunnelChart, FUNNEL_ROW, funnelView } from './funnel-tab';
+import { drawFrameworkTab } from './framework-tab';
+import { drawFunnelTab } from './funnel-tab';
 import { printUrl } from './print-url';
-import { readState, saveState, type TabRole, Tabs, type ViewId } from './tab-registry';
+import { readState, saveState, type TabRecord, type TabRole, Tabs } from './tab-registry';
 import { explicitFields, matchRows, previousKeys, type RenamedPhase, type TablePlan } from './table-plan';
 import { writeTable } from './table-writer';
-import { drawView, type View } from './view-writer';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const TOAST_TITLE = 'Micro Conversions';
 
@@ -225,36 +223,28 @@ function writeTabs(
   const columns = dataColumns(data.sheet);
   writeDataTab(data.sheet, funnel.name, columns);
 
-  // Each view is drawn around the user's cells and its record kept with its tab.
-  const draw = (role: ViewId, target: { sheet: Sheet; name: string }, view: View) => {
-    const record = tabs.record(role);
-    const drawn = drawView(target.sheet, view, record.drawing, target.name);
+  // Each view module draws its whole tab around the user's cells. A record is kept with its tab
+  // as soon as the tab is drawn: the next run must know these cells as ours whatever happens next.
+  const keep = <T extends { record: TabRecord; notes: string[] }>(drawn: T): T => {
+    tabs.saveRecord(drawn.record);
     notes.push(...drawn.notes);
-    return { drawn, record };
+    return drawn;
   };
-  const funnelDrawn = draw('funnel', funnel, funnelView(data.name, columns, steps));
-  const formulaRow = funnelDrawn.drawn.rowOf(FUNNEL_ROW);
-  const chartId = drawFunnelChart(funnel.sheet, steps.length, formulaRow, funnelDrawn.record.chartId);
-  tabs.saveRecord({
-    role: 'funnel',
-    drawing: funnelDrawn.drawn.drawing,
-    ...(chartId !== undefined ? { chartId } : {}),
-  });
-
-  const board = draw(
-    'dashboard',
-    dashboard,
-    dashboardView(read.framework, steps, { sheet: funnel.name, formulaRow }, read.locate),
+  const { formulaRow } = keep(
+    drawFunnelTab(funnel.sheet, funnel.name, { sheet: data.name, columns }, steps, tabs.record('funnel')),
   );
-  const headerRow = board.drawn.rowOf(DASHBOARD_HEADER_ROW);
-  const lastRow = board.drawn.rowOf(DASHBOARD_HEADER_ROW + 1 + read.framework.milestones.length);
-  colourStatuses(dashboard.sheet, headerRow + 1, lastRow);
-  dashboard.sheet.setFrozenRows(headerRow);
-  tabs.saveRecord({ role: 'dashboard', drawing: board.drawn.drawing });
-
-  const printed = draw('framework', print, frameworkView(read.framework, steps));
-  print.sheet.setHiddenGridlines(true);
-  tabs.saveRecord({ role: 'framework', drawing: printed.drawn.drawing });
+  keep(
+    drawDashboardTab(
+      dashboard.sheet,
+      dashboard.name,
+      read.framework,
+      steps,
+      { sheet: funnel.name, formulaRow },
+      read.locate,
+      tabs.record('dashboard'),
+    ),
+  );
+  keep(drawFrameworkTab(print.sheet, print.name, read.framework, steps, tabs.record('framework')));
   // The records live with the tabs now; the property keeps only the ids.
   state.extents = {};
   delete state.chartId;
