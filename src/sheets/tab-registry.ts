@@ -161,9 +161,11 @@ export class Tabs {
       const record = tag && parseRecord(tag.getValue());
       if (!tag || !record) continue;
       this.tags.set(id, { tag, record });
-      // A duplicated tab carries the same tag: the one the cache names (else the first) is ours.
+      // A duplicated tab may carry the same tag: the one the cache names is ours, else the oldest
+      // (the lowest id: a duplicate is made after the original, and a copy of the file keeps ids).
       const first = tagged[record.role];
-      if (first === undefined || state.sheets[record.role] === id) tagged[record.role] = id;
+      const cached = state.sheets[record.role];
+      if (first === undefined || (first !== cached && (id === cached || id < first))) tagged[record.role] = id;
     }
     for (const role of TAB_ROLES) {
       const id = tagged[role] ?? state.sheets[role];

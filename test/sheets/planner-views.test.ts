@@ -205,6 +205,28 @@ describe('item 9: ownership survives File > Make a copy', () => {
   });
 });
 
+describe('item 9: a duplicated tab carries our tag', () => {
+  it('after a copy of the file, the original stays ours and the duplicate is left alone', () => {
+    const planner = planned();
+    const ss = planner.fake.spreadsheet;
+    const tag = tab(planner, 'Dashboard').getDeveloperMetadata()[0]!.getValue()!;
+    // What Duplicate gives: another tab, first in the tab order here, with the same tag and cells.
+    const duplicate = ss.insertSheet('Copy of Dashboard', 0);
+    duplicate.addDeveloperMetadata('mcf.tab', tag);
+    duplicate.getRange('A1:B2').setValues([
+      ['Dashboard', 'my copy'],
+      ['kept as it is', ''],
+    ]);
+    makeCopy(planner.fake);
+    planner.call('createFramework', REQUEST);
+    expect(duplicate.getRange('A1:B2').getValues()).toEqual([
+      ['Dashboard', 'my copy'],
+      ['kept as it is', ''],
+    ]);
+    expect(tab(planner, 'Dashboard').getRange('A4').getValue()).toBe('Conversion');
+  });
+});
+
 describe('item 9: a spreadsheet from before tabs carried tags', () => {
   it('tags its tabs on the next run, so a copy made afterwards still knows them', () => {
     const planner = planned();
