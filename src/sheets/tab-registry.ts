@@ -165,7 +165,8 @@ export class Tabs {
       // (the lowest id: a duplicate is made after the original, and a copy of the file keeps ids).
       const first = tagged[record.role];
       const cached = state.sheets[record.role];
-      if (first === undefined || (first !== cached && (id === cached || id < first))) tagged[record.role] = id;
+      if (first === undefined || (first !== cached && (id === cached || id < first)))
+        tagged[record.role] = id;
     }
     for (const role of TAB_ROLES) {
       const id = tagged[role] ?? state.sheets[role];
