@@ -279,7 +279,10 @@ export function drawView(sheet: Sheet, view: View, previous: Drawing | undefined
 
   // Grow first: rows for the block under the last drawing (what is below moves down), columns.
   const fresh = bottom - ground.end;
-  if (fresh > 0 && sheet.getLastRow() > ground.end) sheet.insertRowsAfter(ground.end, fresh);
+  if (fresh > 0 && sheet.getLastRow() > ground.end) {
+    if (ground.end === 0) sheet.insertRowsBefore(1, fresh);
+    else sheet.insertRowsAfter(ground.end, fresh);
+  }
   ensureGrid(sheet, bottom, width);
 
   const cells = padCells(view.cells, height, width);

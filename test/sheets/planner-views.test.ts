@@ -127,6 +127,20 @@ describe('item 2: a view never overwrites a cell of the user', () => {
 });
 
 describe('item 6: a run finishes or writes nothing', () => {
+  it('draws a view above the cells of a tab of ours that has no record of a drawing yet', () => {
+    const planner = planned();
+    const funnel = tab(planner, 'Funnel');
+    // As if the run that made the tab had stopped before drawing it, and the user then typed in it.
+    funnel.getDeveloperMetadata()[0]!.setValue('{"role":"funnel"}');
+    funnel.getRange('A1:G12').clear();
+    funnel.getRange('A1').setValue('my heading');
+    planner.call('createFramework', REQUEST);
+    // Every cell of the tab counted as the user's: the 8 rows of the view (title, about, blank, the
+    // formula and its 4 steps) were inserted above, so the user's cell is now A9.
+    expect(funnel.getRange('A9').getValue()).toBe('my heading');
+    expect(funnel.getRange('A4').getFormula()).toMatch(/^=FUNNEL\(/);
+  });
+
   it('grows the Funnel tab after the user deleted the empty rows under its block', () => {
     const planner = planned();
     const funnel = tab(planner, 'Funnel');
