@@ -5,9 +5,11 @@ import { FakeConditionalFormatRule, ruleDataOf } from './builders';
 import { type CellValue, normalizeColor } from './cells';
 import { chartDataOf, copyChart, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 import type { FakeContext } from './context';
+import { addMetadata, FakeDeveloperMetadata, metadataOf } from './metadata';
 import type { SheetModel } from './model';
 import { FakeProtection } from './protection';
 import { clearCells, FakeRange } from './range';
+import { FakeRangeList } from './range-list';
 import { checkedRect, fail, rangeFromA1, rectFromA1, refOf } from './range-lookup';
 import { FakeSpreadsheet } from './spreadsheet';
 
@@ -67,6 +69,11 @@ export class FakeSheet {
       return this.#range(rectFromA1(this.#sheet, rowOrA1));
     }
     return this.#range(checkedRect(this.#sheet, rowOrA1, column as number, numRows ?? 1, numColumns ?? 1));
+  }
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.#count('getRangeList');
+    const ranges = a1Notations.map((a1) => this.#range(rectFromA1(this.#sheet, a1)));
+    return new FakeRangeList(this.#ctx, ranges);
   }
   getDataRange(): FakeRange {
     this.#count('getDataRange');
@@ -351,6 +358,18 @@ export class FakeSheet {
     if (!data.id || at < 0)
       fail('The chart to update is not on this sheet (insert it with insertChart first).');
     this.#sheet.charts[at] = copyChart(data);
+  }
+
+  // -- developer metadata (metadata.ts)
+
+  addDeveloperMetadata(key: string, value?: string): FakeSheet {
+    this.#count('addDeveloperMetadata');
+    addMetadata(this.#sheet, key, value);
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.#count('getDeveloperMetadata');
+    return metadataOf(this.#sheet).map((data) => new FakeDeveloperMetadata(this.#ctx, this.#sheet, data));
   }
 
   // -- conditional formatting

@@ -7,7 +7,8 @@
 import type { Framework, Locator } from '../core/framework';
 import { sheetRef } from './cell-input';
 import { SHARE_OF_FIRST_COLUMN, SHARE_OF_PREVIOUS_COLUMN, stepRow } from './funnel-tab';
-import type { View, ViewCell } from './view-writer';
+import type { TabRecord } from './tab-registry';
+import { drawView, type View, type ViewCell } from './view-writer';
 
 export const DASHBOARD_HEADER_ROW = 4;
 export const DASHBOARD_HEADERS = [
@@ -38,17 +39,24 @@ function liveRef(locate: Locator, table: 'macro' | 'milestones', index: number, 
   return { formula: `=IF(${ref}="","",${ref})` };
 }
 
+/** Where the Dashboard reads the funnel: the tab's name and the sheet row of its FUNNEL formula. */
+export interface FunnelPlace {
+  sheet: string;
+  formulaRow: number;
+}
+
 /** The actual rate: a cell of the funnel's spilled table, blank while it has no number. */
-function actual(funnelSheet: string, stepIndex: number, shareColumn: number): ViewCell {
+function actual(funnel: FunnelPlace, stepIndex: number, shareColumn: number): ViewCell {
   if (stepIndex < 0) return { text: '' };
-  const ref = `${sheetRef(funnelSheet)}!${column(shareColumn)}${stepRow(stepIndex)}`;
+  const ref = `${sheetRef(funnel.sheet)}!${column(shareColumn)}${stepRow(stepIndex, funnel.formulaRow)}`;
   return { formula: `=IFERROR(IF(ISNUMBER(${ref}),${ref},""),"")`, format: PERCENT };
 }
 
-function status(row: number, inFunnel: boolean): ViewCell {
+/** The status compares the Target and Actual cells of its own row, wherever the row lands. */
+function status(inFunnel: boolean): ViewCell {
   if (!inFunnel) return { text: 'Not in funnel' };
-  const target = `E${row}`;
-  const rate = `F${row}`;
+  const target = 'E{row}';
+  const rate = 'F{row}';
   return {
     formula: `=IF(NOT(ISNUMBER(${rate})),"No data",IF(NOT(ISNUMBER(${target})),"No target",IF(${rate}>=${target},"On target","Below target")))`,
   };
@@ -61,22 +69,21 @@ function status(row: number, inFunnel: boolean): ViewCell {
 export function dashboardView(
   framework: Framework,
   steps: readonly string[],
-  funnelSheet: string,
+  funnel: FunnelPlace,
   locate: Locator,
 ): View {
   const header = DASHBOARD_HEADERS.map(
     (text): ViewCell => ({ text, bold: true, color: '#ffffff', background: '#1a73e8' }),
   );
   const macroStep = framework.macro.eventName.trim() === '' ? -1 : steps.length - 1;
-  const macroRow = DASHBOARD_HEADER_ROW + 1;
   const macro: ViewCell[] = [
     { ...liveRef(locate, 'macro', 0, 'name'), bold: true },
     { text: 'Macro conversion', bold: true },
     { text: '' },
     liveRef(locate, 'macro', 0, 'eventName'),
     { ...liveRef(locate, 'macro', 0, 'targetRate'), format: PERCENT },
-    actual(funnelSheet, macroStep, SHARE_OF_FIRST_COLUMN),
-    status(macroRow, macroStep >= 0),
+    actual(funnel, macroStep, SHARE_OF_FIRST_COLUMN),
+    status(macroStep >= 0),
     liveRef(locate, 'macro', 0, 'owner'),
   ].map((cell) => ({ ...cell, background: '#e8f0fe' }));
 
@@ -91,8 +98,7 @@ export function dashboardView(
   }
   order.sort((a, b) => (a.step < 0 ? 1e9 : a.step) - (b.step < 0 ? 1e9 : b.step) || a.index - b.index);
 
-  const rows = order.map(({ index, step }, i): ViewCell[] => {
-    const row = macroRow + 1 + i;
+  const rows = order.map(({ index, step }): ViewCell[] => {
     return [
       liveRef(locate, 'milestones', index, 'name'),
       { text: 'Process milestone' },
@@ -100,8 +106,8 @@ export function dashboardView(
       liveRef(locate, 'milestones', index, 'eventName'),
       { ...liveRef(locate, 'milestones', index, 'target'), format: PERCENT },
       // The entry step has no previous step to be a share of: its rate needs a count the funnel lacks.
-      step === 0 ? { text: '' } : actual(funnelSheet, step, SHARE_OF_PREVIOUS_COLUMN),
-      step === 0 ? { text: 'Entry step' } : status(row, step >= 0),
+      step === 0 ? { text: '' } : actual(funnel, step, SHARE_OF_PREVIOUS_COLUMN),
+      step === 0 ? { text: 'Entry step' } : status(step >= 0),
       liveRef(locate, 'milestones', index, 'owner'),
     ];
   });
@@ -111,7 +117,7 @@ export function dashboardView(
       [{ text: 'Dashboard', bold: true, size: 14 }],
       [
         {
-          text: `Actual rates come from the ${funnelSheet} tab: the macro's share of the users who entered the funnel, each later milestone's share of the previous step (the entry step has none). Targets, names and owners are read from the framework tabs.`,
+          text: `Actual rates come from the ${funnel.sheet} tab: the macro's share of the users who entered the funnel, each later milestone's share of the previous step (the entry step has none). Targets, names and owners are read from the framework tabs.`,
           italic: true,
           color: '#5f6368',
         },
@@ -141,9 +147,9 @@ function isOurRule(rule: Rule): boolean {
   );
 }
 
-/** Colours the status column; replaces our previous rules and keeps every other rule. */
-export function colourStatuses(sheet: Sheet, rows: number): void {
-  const range = sheet.getRange(DASHBOARD_HEADER_ROW + 1, STATUS_COLUMN, Math.max(rows, 1), 1);
+/** Colours the status column from sheet row `first` to `last`; replaces our previous rules, keeps every other rule. */
+export function colourStatuses(sheet: Sheet, first: number, last: number): void {
+  const range = sheet.getRange(first, STATUS_COLUMN, Math.max(last - first + 1, 1), 1);
   const kept = sheet.getConditionalFormatRules().filter((rule) => !isOurRule(rule));
   const ours = STATUS_STYLES.map((style) =>
     SpreadsheetApp.newConditionalFormatRule()
@@ -154,4 +160,21 @@ export function colourStatuses(sheet: Sheet, rows: number): void {
       .build(),
   );
   sheet.setConditionalFormatRules([...kept, ...ours]);
+}
+
+/** Draws the whole Dashboard tab: the view, status colours on the rows where they landed, the frozen header. */
+export function drawDashboardTab(
+  sheet: Sheet,
+  tab: string,
+  framework: Framework,
+  steps: readonly string[],
+  funnel: FunnelPlace,
+  locate: Locator,
+  previous: TabRecord,
+): { record: TabRecord; notes: string[] } {
+  const drawn = drawView(sheet, dashboardView(framework, steps, funnel, locate), previous.drawing, tab);
+  const headerRow = drawn.rowOf(DASHBOARD_HEADER_ROW);
+  colourStatuses(sheet, headerRow + 1, drawn.rowOf(DASHBOARD_HEADER_ROW + 1 + framework.milestones.length));
+  sheet.setFrozenRows(headerRow);
+  return { record: { role: 'dashboard', drawing: drawn.drawing }, notes: drawn.notes };
 }

@@ -4,7 +4,8 @@
  * a summary of the measurement plan. Written as values (text cells), redrawn on every run.
  */
 import { type Framework, nameKey, PRIORITIES, STATUSES } from '../core/framework';
-import type { Merge, View, ViewCell } from './view-writer';
+import type { TabRecord } from './tab-registry';
+import { drawView, type Merge, type View, type ViewCell } from './view-writer';
 
 /** At least this many columns, so the summary and the title have room. */
 const MIN_COLUMNS = 4;
@@ -126,4 +127,17 @@ export function frameworkView(framework: Framework, steps: readonly string[]): V
     merges.push({ row: cells.length, column: 2, rows: 1, columns: width - 1 });
   }
   return { cells, merges, columnWidth: Math.floor(PAGE_WIDTH / width) };
+}
+
+/** Draws the whole Framework tab, a page without gridlines. */
+export function drawFrameworkTab(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  tab: string,
+  framework: Framework,
+  steps: readonly string[],
+  previous: TabRecord,
+): { record: TabRecord; notes: string[] } {
+  const drawn = drawView(sheet, frameworkView(framework, steps), previous.drawing, tab);
+  sheet.setHiddenGridlines(true);
+  return { record: { role: 'framework', drawing: drawn.drawing }, notes: drawn.notes };
 }

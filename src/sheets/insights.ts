@@ -2,16 +2,20 @@
  * createInsights: the sidebar's "Analyse" step. Writes onto our Insights tab an A/B test block
  * (input cells and an AB_TEST formula), MICRO_IMPACT over the user's data and a weekly
  * FUNNEL_TREND with a line chart of its conversion. Everything is a live formula, so the tab
- * follows the data. The tab is ours by id (a document property): a user's own tab named
- * "Insights" is never written to (ours becomes "Insights (MCF)"); on a second run ours is
- * updated in place and the numbers the user typed into the A/B inputs are kept.
+ * follows the data. The tab is ours as every tab we make is (tab-registry.ts: a developer-metadata
+ * tag, so a copy of the file keeps it): a user's own tab named "Insights" is never written to (ours
+ * becomes "Insights (MCF)"); on a second run ours is updated in place, the numbers the user typed
+ * into the A/B inputs are kept, and only the cells that hold our labels and formulas are written.
  */
 import { UserError, withUserErrors } from '../core/errors';
 import { funnelSteps } from '../core/framework';
 import { cellInput, formulaString, sheetRef } from './cell-input';
+import { upsertChart } from './charts';
 import { withDocumentLock } from './document-lock';
+import { type Drawing, fingerprint } from './drawing';
+import { cellA1, columnLetters, ensureGrid } from './grid';
 import { readFramework } from './planner';
-import { freeName } from './tab-registry';
+import { readState, saveState, Tabs } from './tab-registry';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,24 +59,16 @@ export const LAYOUT = {
 const AB_LABELS = ['Conversions A', 'Visitors A', 'Conversions B', 'Visitors B', 'Confidence'];
 const PERCENT = '0.0%';
 
-interface InsightsState {
-  sheetId?: number;
-  chartId?: number;
-}
-
-function readState(): InsightsState {
+/** The tab's id as the first versions kept it (before tabs carried tags). */
+function legacySheetId(): number | undefined {
   try {
     const raw: unknown = JSON.parse(
       PropertiesService.getDocumentProperties().getProperty(INSIGHTS_PROPERTY) ?? '{}',
     );
-    if (typeof raw !== 'object' || raw === null) return {};
-    const { sheetId, chartId } = raw as Record<string, unknown>;
-    return {
-      ...(typeof sheetId === 'number' ? { sheetId } : {}),
-      ...(typeof chartId === 'number' ? { chartId } : {}),
-    };
+    const id = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).sheetId : undefined;
+    return typeof id === 'number' ? id : undefined;
   } catch {
-    return {};
+    return undefined;
   }
 }
 
@@ -136,13 +132,6 @@ export function dataReference(spreadsheet: Spreadsheet, dataRange: string): stri
   return `${sheetRef(range.getSheet().getName())}!${a1.toUpperCase()}`;
 }
 
-function columnLetters(column: number): string {
-  let out = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
-}
-
 /** The three formulas, as Sheets' formula text (English separators, as Apps Script writes them). */
 export function insightsFormulas(data: string, macroEvent: string, steps: string[], window: string) {
   const inputs = AB_LABELS.map((_, i) => `${columnLetters(2)}${LAYOUT.abInputRow + i}`);
@@ -164,68 +153,129 @@ export function createInsights(request: unknown): InsightsResult {
       const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
       const data = dataReference(spreadsheet, dataRange);
       const state = readState();
-      const sheets = spreadsheet.getSheets();
-      let sheet = sheets.find((s) => s.getSheetId() === state.sheetId);
-      const created = !sheet;
-      if (!sheet) {
-        sheet = spreadsheet.insertSheet(
-          freeName(INSIGHTS_BASE_NAME, new Set(sheets.map((s) => s.getName()))),
-          sheets.length,
-        );
-        state.sheetId = sheet.getSheetId();
-        delete state.chartId;
-      }
+      const legacy = legacySheetId();
+      if (state.sheets.insights === undefined && legacy !== undefined) state.sheets.insights = legacy;
+      const tabs = new Tabs(spreadsheet, state);
+      const existing = tabs.find('insights');
+      const created = !existing;
+      const about = aboutText(data, macroEvent, steps);
       const formulas = insightsFormulas(data, macroEvent, steps, window);
-      writeTab(sheet, data, macroEvent, steps, formulas);
-      state.chartId = drawTrendChart(sheet, steps.length, state.chartId);
-      PropertiesService.getDocumentProperties().setProperty(INSIGHTS_PROPERTY, JSON.stringify(state));
+      const cells = ourCells(macroEvent, about, formulas);
+      // Checked before anything is written: a cell of the user's where ours go stops the run.
+      if (existing) refuseCellsInTheWay(existing, cells, tabs.record('insights').drawing);
+      const sheet = tabs.ensure('insights');
+      saveState(tabs.state);
+      // Grow first: the trend spills one column per step after K, the chart sits beyond it.
+      ensureGrid(sheet, LAYOUT.blocksRow + LAYOUT.spillRows, chartColumn(steps.length) + 1);
+      writeTab(sheet, cells, steps);
+      const chartId = drawTrendChart(sheet, steps.length, tabs.record('insights').chartId);
+      tabs.saveRecord({
+        role: 'insights',
+        drawing: recordOf(cells),
+        ...(chartId !== undefined ? { chartId } : {}),
+      });
       spreadsheet.toast(`Insights written on the ${sheet.getName()} tab.`, 'Micro Conversions');
       return { sheet: sheet.getName(), created, formulas };
     });
   });
 }
 
-function writeTab(
-  sheet: Sheet,
-  data: string,
-  macroEvent: string,
-  steps: string[],
-  formulas: ReturnType<typeof insightsFormulas>,
-): void {
-  const about =
+function aboutText(data: string, macroEvent: string, steps: string[]): string {
+  return (
     `Data: ${data}; macro conversion: ${macroEvent}; weekly funnel: ${steps.join(' → ')}. ` +
-    'These are live formulas: they update when the data changes.';
-  sheet.getRange(1, 1, 2, 1).setValues([[cellInput('Insights', '')], [cellInput(about, '')]]);
-  sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
-  sheet.getRange(2, 1).setFontStyle('italic').setFontColor('#5f6368');
-
-  // A/B test: labels, the user's inputs (kept when already typed), the formula beside them.
-  sheet
-    .getRange(LAYOUT.abTitleRow, 1)
-    .setValue(cellInput('A/B test (type your counts)', ''))
-    .setFontWeight('bold');
-  const inputs = sheet.getRange(LAYOUT.abInputRow, 2, AB_LABELS.length, 1);
-  const typed = inputs.getValues();
-  sheet
-    .getRange(LAYOUT.abInputRow, 1, AB_LABELS.length, 1)
-    .setValues(AB_LABELS.map((l) => [cellInput(l, '')]));
-  if (typed[4]![0] === '')
-    sheet
-      .getRange(LAYOUT.abInputRow + 4, 2)
-      .setValue(0.95)
-      .setNumberFormat('0%');
-  sheet.getRange(LAYOUT.abInputRow, LAYOUT.abFormulaColumn).setFormula(formulas.abTest);
-
-  const titles = sheet.getRange(LAYOUT.blocksTitleRow, 1, 1, LAYOUT.trendColumn);
-  const titleRow: unknown[] = new Array(LAYOUT.trendColumn).fill('');
-  titleRow[LAYOUT.microColumn - 1] = cellInput(
-    `Which micro conversions lead to ${macroEvent} (MICRO_IMPACT)`,
-    '',
+    'These are live formulas: they update when the data changes.'
   );
-  titleRow[LAYOUT.trendColumn - 1] = cellInput('Weekly funnel trend (FUNNEL_TREND)', '');
-  titles.setValues([titleRow]).setFontWeight('bold');
-  sheet.getRange(LAYOUT.blocksRow, LAYOUT.microColumn).setFormula(formulas.microImpact);
-  sheet.getRange(LAYOUT.blocksRow, LAYOUT.trendColumn).setFormula(formulas.funnelTrend);
+}
+
+/** A cell Analyse writes: a label (text) or one of its formulas, and how it looks. */
+interface OurCell {
+  row: number;
+  column: number;
+  text?: string;
+  formula?: string;
+  style?: 'title' | 'about' | 'heading';
+}
+
+/** Every cell Analyse writes (the A/B inputs in column B are the user's, not listed). */
+function ourCells(
+  macroEvent: string,
+  about: string,
+  formulas: ReturnType<typeof insightsFormulas>,
+): OurCell[] {
+  return [
+    { row: 1, column: 1, text: 'Insights', style: 'title' },
+    { row: 2, column: 1, text: about, style: 'about' },
+    { row: LAYOUT.abTitleRow, column: 1, text: 'A/B test (type your counts)', style: 'heading' },
+    ...AB_LABELS.map((text, i): OurCell => ({ row: LAYOUT.abInputRow + i, column: 1, text })),
+    { row: LAYOUT.abInputRow, column: LAYOUT.abFormulaColumn, formula: formulas.abTest },
+    {
+      row: LAYOUT.blocksTitleRow,
+      column: LAYOUT.microColumn,
+      text: `Which micro conversions lead to ${macroEvent} (MICRO_IMPACT)`,
+      style: 'heading',
+    },
+    {
+      row: LAYOUT.blocksTitleRow,
+      column: LAYOUT.trendColumn,
+      text: 'Weekly funnel trend (FUNNEL_TREND)',
+      style: 'heading',
+    },
+    { row: LAYOUT.blocksRow, column: LAYOUT.microColumn, formula: formulas.microImpact },
+    { row: LAYOUT.blocksRow, column: LAYOUT.trendColumn, formula: formulas.funnelTrend },
+  ];
+}
+
+const printOf = (cell: OurCell) => fingerprint(cell.formula ?? cell.text ?? '', '');
+
+/** What we wrote, by row and column, so the next run knows these cells as ours. */
+function recordOf(cells: OurCell[]): Drawing {
+  const rows: Record<string, string>[] = Array.from({ length: LAYOUT.blocksRow }, () => ({}));
+  for (const cell of cells) rows[cell.row - 1]![cell.column] = printOf(cell);
+  return { rows, width: LAYOUT.trendColumn, spills: [] };
+}
+
+/**
+ * Stops the run when a cell of the user's (a value, formula or note we did not write) sits where
+ * one of ours goes. Without a record (a tab from before records were kept) our cells are ours.
+ */
+function refuseCellsInTheWay(sheet: Sheet, cells: OurCell[], previous: Drawing | undefined): void {
+  if (!previous) return;
+  const rows = Math.min(LAYOUT.blocksRow, sheet.getMaxRows());
+  const columns = Math.min(LAYOUT.trendColumn, sheet.getMaxColumns());
+  const range = sheet.getRange(1, 1, rows, columns);
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  const notes = range.getNotes();
+  const inTheWay = cells.filter((cell) => {
+    if (cell.row > rows || cell.column > columns) return false;
+    const value = values[cell.row - 1]![cell.column - 1];
+    const formula = formulas[cell.row - 1]![cell.column - 1]!;
+    const note = notes[cell.row - 1]![cell.column - 1]!;
+    const print = fingerprint(value, formula);
+    if (note !== '') return true;
+    return print !== '' && print !== printOf(cell) && print !== previous.rows[cell.row - 1]?.[cell.column];
+  });
+  if (inTheWay.length > 0) throw new UserError(cellsInTheWay(sheet.getName(), inTheWay));
+}
+
+/** The message when the user's cells hold places Analyse writes to. */
+export function cellsInTheWay(tab: string, cells: { row: number; column: number }[]): string {
+  const a1 = cells.map((cell) => cellA1(cell.row, cell.column)).join(', ');
+  return `Analyse writes its labels and formulas on the ${tab} tab at ${a1}, and ${cells.length === 1 ? 'that cell holds' : 'those cells hold'} something of yours. Move ${cells.length === 1 ? 'it' : 'them'} elsewhere (or delete the ${tab} tab to start afresh), then run Analyse again. Nothing was written.`;
+}
+
+function writeTab(sheet: Sheet, cells: OurCell[], steps: string[]): void {
+  for (const cell of cells) {
+    const range = sheet.getRange(cell.row, cell.column);
+    if (cell.formula !== undefined) range.setFormula(cell.formula);
+    else range.setValue(cellInput(cell.text ?? '', ''));
+    if (cell.style === 'title') range.setFontWeight('bold').setFontSize(14);
+    if (cell.style === 'about') range.setFontStyle('italic').setFontColor('#5f6368');
+    if (cell.style === 'heading') range.setFontWeight('bold');
+  }
+  // The confidence defaults to 95% until the user types their own.
+  const confidence = sheet.getRange(LAYOUT.abInputRow + 4, 2);
+  if (confidence.getValue() === '') confidence.setValue(0.95).setNumberFormat('0%');
 
   // Rates as percentages: MICRO_IMPACT's rate and lift columns, the trend's conversion column.
   const body = LAYOUT.blocksRow + 1;
@@ -235,26 +285,25 @@ function writeTab(
   sheet.setColumnWidth(LAYOUT.trendColumn, 160);
 }
 
-/** A line chart of the weekly conversion beside the trend; ours is found by its stored id. */
+/** The chart's column: two columns right of the trend's last (conversion) column. */
+function chartColumn(stepCount: number): number {
+  return LAYOUT.trendColumn + stepCount + 3;
+}
+
+/** A line chart of the weekly conversion beside the trend; ours is found by its recorded id. */
 function drawTrendChart(sheet: Sheet, stepCount: number, chartId: number | undefined): number | undefined {
   const rows = LAYOUT.spillRows + 1;
   const periods = sheet.getRange(LAYOUT.blocksRow, LAYOUT.trendColumn, rows, 1);
   const conversion = sheet.getRange(LAYOUT.blocksRow, LAYOUT.trendColumn + stepCount + 1, rows, 1);
-  const ours = sheet.getCharts().find((chart) => chartId !== undefined && chart.getChartId() === chartId);
-  const builder = (ours ? ours.modify().clearRanges() : sheet.newChart())
-    .setChartType(Charts.ChartType.LINE)
-    .addRange(periods)
-    .addRange(conversion)
-    .setNumHeaders(1)
-    .setPosition(LAYOUT.blocksTitleRow, LAYOUT.trendColumn + stepCount + 3, 0, 0)
-    .setOption('title', 'Weekly conversion, first step to last')
-    .setOption('legend', { position: 'none' })
-    .setOption('vAxis', { format: 'percent' });
-  if (ours) {
-    sheet.updateChart(builder.build());
-    return chartId;
-  }
-  sheet.insertChart(builder.build());
-  const charts = sheet.getCharts();
-  return charts[charts.length - 1]?.getChartId() ?? undefined;
+  return upsertChart(sheet, chartId, (builder) =>
+    builder
+      .setChartType(Charts.ChartType.LINE)
+      .addRange(periods)
+      .addRange(conversion)
+      .setNumHeaders(1)
+      .setPosition(LAYOUT.blocksTitleRow, chartColumn(stepCount), 0, 0)
+      .setOption('title', 'Weekly conversion, first step to last')
+      .setOption('legend', { position: 'none' })
+      .setOption('vAxis', { format: 'percent' }),
+  );
 }

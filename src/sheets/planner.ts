@@ -29,12 +29,13 @@ import {
   tableItems,
   listTemplates as templateSummaries,
 } from '../core/framework';
-import { colourStatuses, DASHBOARD_HEADER_ROW, dashboardView } from './dashboard-tab';
-import { writeDataTab } from './data-tab';
+import { drawDashboardTab } from './dashboard-tab';
+import { dataColumns, writeDataTab } from './data-tab';
 import { withDocumentLock } from './document-lock';
-import { frameworkView } from './framework-tab';
-import { drawFunnelChart, FUNNEL_ROW, funnelView } from './funnel-tab';
-import { readState, saveState, type TabRole, Tabs } from './tab-registry';
+import { drawFrameworkTab } from './framework-tab';
+import { drawFunnelTab } from './funnel-tab';
+import { printUrl } from './print-url';
+import { readState, saveState, type TabRecord, type TabRole, Tabs } from './tab-registry';
 import {
   explicitFields,
   fromValues,
@@ -44,7 +45,6 @@ import {
   type TablePlan,
 } from './table-plan';
 import { planWrite, writeTable } from './table-writer';
-import { drawView } from './view-writer';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -232,29 +232,34 @@ function writeTabs(
   const print = view('framework');
   const { state } = tabs;
 
-  writeDataTab(data.sheet, funnel.name);
+  const columns = dataColumns(data.sheet);
+  writeDataTab(data.sheet, funnel.name, columns);
 
-  state.extents.funnel = drawView(funnel.sheet, funnelView(data.name, steps), state.extents.funnel);
-  const spill = Math.max(steps.length, 1);
-  funnel.sheet.getRange(FUNNEL_ROW + 1, 3, spill, 2).setNumberFormat('0.0%');
-  funnel.sheet.getRange(FUNNEL_ROW + 1, 6, spill, 1).setNumberFormat('0.0%');
-  const chartId = drawFunnelChart(funnel.sheet, steps.length, state.chartId);
-  if (chartId !== undefined) state.chartId = chartId;
-
-  state.extents.dashboard = drawView(
-    dashboard.sheet,
-    dashboardView(read.framework, steps, funnel.name, read.locate),
-    state.extents.dashboard,
+  // Each view module draws its whole tab around the user's cells. A record is kept with its tab
+  // as soon as the tab is drawn: the next run must know these cells as ours whatever happens next.
+  const keep = <T extends { record: TabRecord; notes: string[] }>(drawn: T): T => {
+    tabs.saveRecord(drawn.record);
+    notes.push(...drawn.notes);
+    return drawn;
+  };
+  const { formulaRow } = keep(
+    drawFunnelTab(funnel.sheet, funnel.name, { sheet: data.name, columns }, steps, tabs.record('funnel')),
   );
-  colourStatuses(dashboard.sheet, 1 + read.framework.milestones.length);
-  dashboard.sheet.setFrozenRows(DASHBOARD_HEADER_ROW);
-
-  state.extents.framework = drawView(
-    print.sheet,
-    frameworkView(read.framework, steps),
-    state.extents.framework,
+  keep(
+    drawDashboardTab(
+      dashboard.sheet,
+      dashboard.name,
+      read.framework,
+      steps,
+      { sheet: funnel.name, formulaRow },
+      read.locate,
+      tabs.record('dashboard'),
+    ),
   );
-  print.sheet.setHiddenGridlines(true);
+  keep(drawFrameworkTab(print.sheet, print.name, read.framework, steps, tabs.record('framework')));
+  // The records live with the tabs now; the property keeps only the ids.
+  state.extents = {};
+  delete state.chartId;
 
   spreadsheet.toast('The framework tabs are up to date.', TOAST_TITLE, 5);
   const unique = (names: string[]) => [...new Set(names)];
@@ -299,13 +304,6 @@ export function selectCell(sheet: string, a1: string): void {
     }
     target.getRange(a1.trim()).activate();
   });
-}
-
-export function printUrl(spreadsheetId: string, sheetId: number): string {
-  return (
-    `https://docs.google.com/spreadsheets/d/${spreadsheetId}/export?format=pdf&gid=${sheetId}` +
-    '&size=A4&portrait=false&fitw=true&gridlines=false&sheetnames=false&printtitle=false&pagenumbers=false'
-  );
 }
 
 /** The Framework tab's PDF export address; the sidebar opens it in the user's browser. */

@@ -16,6 +16,7 @@ import {
   type Status,
   type TemplateSummary,
 } from '../core/framework/model';
+import { printUrl } from '../sheets/print-url';
 
 type Loose = Record<string, unknown>;
 
@@ -160,8 +161,5 @@ export function printUrlFrom(raw: unknown): string | undefined {
   const id = text(r.spreadsheetId);
   const gid = r.sheetId ?? r.gid;
   if (!/^[\w-]+$/.test(id) || typeof gid !== 'number') return undefined;
-  return (
-    `https://docs.google.com/spreadsheets/d/${id}/export?format=pdf&gid=${gid}` +
-    '&size=A4&portrait=false&fitw=true&gridlines=false&sheetnames=false&printtitle=false&pagenumbers=false'
-  );
+  return printUrl(id, gid);
 }

@@ -8,6 +8,8 @@ import type {
 } from '../../dev/fake/builders';
 import type { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from '../../dev/fake/charts';
 import type { FakeHtmlOutput, FakeHtmlService, FakeHtmlTemplate } from '../../dev/fake/html';
+import type { FakeDeveloperMetadata } from '../../dev/fake/metadata';
+import type { FakeRangeList } from '../../dev/fake/range-list';
 import type {
   FakeLock,
   FakeLockService,
@@ -41,6 +43,8 @@ describe('the fake only uses method names of @types/google-apps-script', () => {
     expectTypeOf<Invented<FakeRange, S.Range>>().toEqualTypeOf<never>();
     expectTypeOf<Invented<FakeNamedRange, S.NamedRange>>().toEqualTypeOf<never>();
     expectTypeOf<Invented<FakeProtection, S.Protection>>().toEqualTypeOf<never>();
+    expectTypeOf<Invented<FakeDeveloperMetadata, S.DeveloperMetadata>>().toEqualTypeOf<never>();
+    expectTypeOf<Invented<FakeRangeList, S.RangeList>>().toEqualTypeOf<never>();
   });
 
   it('builders and charts', () => {

@@ -70,7 +70,8 @@ describe('service calls of a full scaffold', () => {
     expect(small.first['Range.setValue'] ?? 0).toBe(0);
     expect(small.first['Range.setFormula'] ?? 0).toBe(0);
     const total = Object.values(small.first).reduce((a, b) => a + b, 0);
-    expect(total).toBeLessThan(300);
+    // About 280 before the tabs carried tags and the views read what they draw over (issue 11).
+    expect(total).toBeLessThan(320);
   });
 
   it('take the document lock once and release it', () => {
