@@ -7,7 +7,7 @@
 import { type EventTable, rowsByEntity } from '../table';
 import { AnyOrderState, scanAnyOrder } from './any-order';
 import { Entries } from './entries';
-import { absentStepNotes } from './notes';
+import { eventStepNotes } from './notes';
 import { OpenState, scanOpen } from './open';
 import { Outcome } from './outcome';
 import { emptyBlock, type FunnelBlock, type FunnelResult } from './result';
@@ -95,7 +95,7 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
     steps: spec.steps,
     unit: table.entityUnit,
     total,
-    notes: absentStepNotes(spec.steps, match.absentNames, table.eventNames),
+    notes: eventStepNotes(spec.steps, match.absentNames, table),
     report: false,
   };
   if (breakdown)
