@@ -59,10 +59,8 @@ export function eventStepNotes(
   absentNames.forEach((names, index) => {
     for (const name of names.filter((n) => leftOutRows.has(n))) {
       const count = leftOutRows.get(name)!;
-      withAll(
-        index,
-        `${rowsText(count)} of "${name}" ${count === 1 ? 'was' : 'were'} all left out (see the first step's note)`,
-      );
+      const rows = count === 1 ? `the only "${name}" row was` : `all ${count} "${name}" rows were`;
+      withAll(index, `${rows} left out${index > 0 ? " (see the first step's note)" : ''}`);
     }
   });
   const summary = leftOutSummary(table);

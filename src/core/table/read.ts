@@ -7,7 +7,14 @@ import { UserError } from '../errors';
 import { COLUMN_ALIASES, type ColumnRole } from './aliases';
 import { asRows, cellText, isBlankCell, isNumberCell } from './cells';
 import { findColumn, findColumns, findNamedColumn, quotedList, seenHeaders } from './columns';
-import { findHeaderRow, headerNames, isCommentRow, isReportTotalsRow, isTotalLabel } from './header';
+import {
+  findHeaderRow,
+  headerNames,
+  isBlankRow,
+  isCommentRow,
+  isReportTotalsRow,
+  isTotalLabel,
+} from './header';
 import { Interner } from './intern';
 import { countLeftOutEvent, type LeftOutRows, noRowsLeftOut, repeatsHeader } from './left-out';
 import { ROWS_PER_CLOCK_CHECK, readBudget } from './limits';
@@ -316,8 +323,9 @@ function readEventRows(
     const entityCell = row[entityCol];
     let entity = entities.code(entityCell);
     if (entity < 0) {
-      // Blank (counted and said), a repeated header (skipped and said), or a totals row (skipped).
-      if (isBlankCell(entityCell)) {
+      // A blank row (skipped), a blank id (counted and said), a repeated header (skipped and
+      // said), or a totals row (skipped).
+      if (isBlankCell(entityCell) && !isBlankRow(row)) {
         leftOut.withoutId++;
         countLeftOutEvent(leftOut, row[eventCol]);
       } else if (repeatsHeader(row, headers, headerColumns)) leftOut.headerRows.push(r);
