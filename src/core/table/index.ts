@@ -24,7 +24,7 @@
  *   `findNamedColumn`.
  * Every problem with the user's input is thrown as a UserError whose message says how to fix it.
  */
-export { COLUMN_ALIASES, type ColumnRole, normalizeHeader } from './aliases';
+export { COLUMN_ALIASES, type ColumnRole, GA4_EXPORT_COLUMNS, normalizeHeader } from './aliases';
 export { asRows, cellText, isBlankCell, isDateCell, isNumberCell } from './cells';
 export { findColumn, findColumnByAliases, findNamedColumn, quotedList, seenHeaders } from './columns';
 export { DURATION_EXAMPLES, MS_PER_DAY, parseDuration, parseWindow } from './duration';

@@ -7,6 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnel } from '../../../src/core/funnel';
+import { funnelTrend } from '../../../src/core/insights/funnel-trend';
+import { microImpact } from '../../../src/core/insights/micro-impact';
+import { funnelSql } from '../../../src/core/sql/funnel-sql';
 import { readEventTable } from '../../../src/core/table';
 
 const counts = (table: unknown[][]) => table.slice(1).map((row) => row[1]);
@@ -227,5 +230,45 @@ describe('readable first-contact notes (item 9)', () => {
       ['add_to_cart', 1],
       ['purchase', 1],
     ]);
+  });
+});
+
+describe('one reading layer (item 11)', () => {
+  it('FUNNEL_SQL queries by default the columns the reading layer picks from a GA4 BigQuery header', () => {
+    const header = [
+      'event_date',
+      'event_timestamp',
+      'event_name',
+      'user_id',
+      'user_pseudo_id',
+      'ga_session_id',
+    ];
+    const rows = [header, ['20240301', T0, 'view', '', 'p1', 7]];
+    const table = readEventTable(rows, { bySession: true });
+    const query = funnelSql('view, buy', '', 'by session', 'clickhouse', '').join('\n');
+    for (const column of [
+      table.columns.user,
+      table.columns.session,
+      table.columns.event,
+      table.columns.time,
+    ]) {
+      expect(query).toContain(`${column} AS `);
+    }
+  });
+
+  it('FUNNEL, FUNNEL_TREND and MICRO_IMPACT count the same users on the same rows', () => {
+    const funnelUsers = counts(funnel(GA4_ROWS, 'page_view, purchase'));
+    const trend = funnelTrend(GA4_ROWS, 'page_view, purchase', '', 'day', '');
+    // All of it on 2024-03-01: one period row.
+    const impact = microImpact(
+      readEventTable(GA4_ROWS),
+      { label: 'purchase', names: ['purchase'] },
+      null,
+      Number.POSITIVE_INFINITY,
+    );
+    // By client_id: c1 and c2 viewed a page, c1 bought (by user_id, there would be 0 page views).
+    expect(funnelUsers).toEqual([2, 1]);
+    expect(trend[1]!.slice(1, 3)).toEqual([2, 1]);
+    expect(impact.converters).toBe(1);
   });
 });
