@@ -246,14 +246,9 @@ describe('one reading layer (item 11)', () => {
     const rows = [header, ['20240301', T0, 'view', '', 'p1', 7]];
     const table = readEventTable(rows, { bySession: true });
     const query = funnelSql('view, buy', '', 'by session', 'clickhouse', '').join('\n');
-    for (const column of [
-      table.columns.user,
-      table.columns.session,
-      table.columns.event,
-      table.columns.time,
-    ]) {
-      expect(query).toContain(`${column} AS `);
-    }
+    const { user, session, event, time } = table.columns;
+    expect(query).toContain(`GROUP BY ${user}, ${session}`);
+    expect(query).toContain(`toUInt64(${time}), ${event} = 'view'`);
   });
 
   it('FUNNEL, FUNNEL_TREND and MICRO_IMPACT count the same users on the same rows', () => {
