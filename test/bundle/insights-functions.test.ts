@@ -31,21 +31,45 @@ describe('insight functions in the bundle', () => {
     ]);
   });
 
-  it("FUNNEL_TREND asks the spreadsheet's time zone for Date cells", () => {
-    const zones: string[] = [];
+  it("FUNNEL_TREND and FUNNEL read the spreadsheet's time zone, without a service call per hour", () => {
+    const calls: string[] = [];
     const withZone = loadBundle({
-      SpreadsheetApp: { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => 'America/New_York' }) },
+      SpreadsheetApp: {
+        getActiveSpreadsheet: () => ({
+          getSpreadsheetTimeZone: () => {
+            calls.push('getSpreadsheetTimeZone');
+            return 'America/New_York';
+          },
+        }),
+      },
       Utilities: {
-        formatDate: (_date: Date, zone: string, format: string) => {
-          zones.push(`${zone} ${format}`);
-          return '-0500';
+        formatDate: () => {
+          calls.push('formatDate');
+          return '';
         },
       },
     });
-    // 2024-03-11 04:30 UTC is Sunday 23:30 in New York: the week of 2024-03-04 there.
-    const data = [HEADER, ['u', 'view', new Date(Date.UTC(2024, 2, 11, 4, 30))]];
-    expect((withZone.FUNNEL_TREND!(data, 'view') as unknown[][])[1]![0]).toBe('2024-03-04');
-    expect(zones).toEqual(['America/New_York Z']);
+    // 2024-03-04 03:30 UTC is Sunday 2024-03-03 22:30 in New York (EST, UTC-5): week of 2024-02-26.
+    const data = [HEADER, ['u', 'view', new Date(Date.UTC(2024, 2, 4, 3, 30))]];
+    expect((withZone.FUNNEL_TREND!(data, 'view') as unknown[][])[1]![0]).toBe('2024-02-26');
+    expect(calls).toEqual(['getSpreadsheetTimeZone']);
+    // A Date cell, then text written as the sheet shows the time 10 minutes later: within 1 hour in
+    // New York. Read as UTC, the text would be 4 h 50 min before the view.
+    const mixed = [
+      HEADER,
+      ['u', 'view', new Date(Date.UTC(2024, 2, 4, 3, 30))],
+      ['u', 'buy', '2024-03-03 22:40:00'],
+    ];
+    expect((withZone.FUNNEL!(mixed, 'view, buy', '1h') as unknown[][]).map((r) => r[1])).toEqual([
+      'Users',
+      1,
+      1,
+    ]);
+    expect((call('FUNNEL', mixed, 'view, buy', '1h') as unknown[][]).map((r) => r[1])).toEqual([
+      'Users',
+      1,
+      0,
+    ]);
   });
 
   it('FUNNEL_SQL returns one line per row, and errors are plain messages', () => {

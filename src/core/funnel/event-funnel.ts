@@ -8,7 +8,7 @@ import type { ColumnValues, EventTable } from '../table';
 import { rowsByEntity } from '../table';
 import { EntityFunnel } from './entity-funnel';
 import type { Entries } from './entries';
-import { absentStepNotes } from './notes';
+import { eventStepNotes } from './notes';
 import type { Outcome } from './outcome';
 import { emptyBlock, type FunnelBlock, type FunnelResult } from './result';
 import type { FunnelSpec } from './spec';
@@ -38,7 +38,7 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
     steps: spec.steps,
     unit: table.entityUnit,
     total,
-    notes: absentStepNotes(spec.steps, funnel.match.absentNames, table.eventNames),
+    notes: eventStepNotes(spec.steps, funnel.match.absentNames, table),
     report: false,
   };
   if (breakdown)

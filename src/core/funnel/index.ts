@@ -17,9 +17,17 @@ export type { FunnelBlock, FunnelResult } from './result';
 export { FUNNEL_OPTIONS, type FunnelSpec, readFunnelSpec } from './spec';
 export { eventFunnel, reportFunnel };
 
-export function funnel(data: unknown, steps: unknown, window?: unknown, options?: unknown): Cell[][] {
+/** `timeZone`: the spreadsheet's (an IANA name), for timestamps written without a zone; none: UTC. */
+export function funnel(
+  data: unknown,
+  steps: unknown,
+  window?: unknown,
+  options?: unknown,
+  timeZone?: string,
+): Cell[][] {
   const spec = readFunnelSpec(steps, window, options);
   const table = readTable(data, {
+    timeZone,
     columns: spec.columns,
     bySession: spec.bySession,
     extraColumns: spec.breakdown === undefined ? [] : [spec.breakdown],

@@ -4,14 +4,20 @@
  * so the periods add up to FUNNEL's own counts. The funnel itself is FUNNEL's engine, run once
  * with the entry period as its breakdown column: one source of truth for the semantics.
  *
- * Periods are calendar days. Text and number timestamps are read as the wall-clock time they
- * show (as UTC), so they fall on the day they are written with. Date cells carry an instant; when
- * the caller passes the spreadsheet's offset from UTC, those are shifted to the spreadsheet's
- * wall clock first, so an event at 23:30 in New York stays on its day.
+ * Periods are calendar days of the spreadsheet's time zone. The reading layer reads every
+ * timestamp as an instant (text without a zone in the spreadsheet's zone, as the sheet shows it),
+ * and each is put back on the spreadsheet's wall clock here, so an event at 23:30 in New York stays
+ * on its day whether its cell is a Date or text. Without a zone, everything is UTC.
  */
 import { UserError } from '../errors';
 import { eventFunnel, type FunnelSpec, readFunnelSpec } from '../funnel';
-import { asRows, type ColumnValues, type EventTable, isDateCell, MS_PER_DAY, readEventTable } from '../table';
+import {
+  type ColumnValues,
+  type EventTable,
+  MS_PER_DAY,
+  readEventTable,
+  timeZone as zoneNamed,
+} from '../table';
 import { type Period, periodNumber, periodStartText } from './periods';
 
 /** More periods than this is almost surely a bad timestamp (or "day" over decades). */
@@ -29,8 +35,8 @@ export function funnelTrend(
   window: unknown,
   period: Period,
   options: unknown,
-  /** The spreadsheet's offset from UTC (ms) at an instant, for Date cells; none means UTC. */
-  zoneOffset?: (epochMs: number) => number,
+  /** The spreadsheet's time zone (an IANA name); none means UTC. */
+  timeZone?: string,
 ): (string | number)[][] {
   const spec = readFunnelSpec(steps, window, options);
   if (spec.breakdown !== undefined || spec.time) {
@@ -39,8 +45,9 @@ export function funnelTrend(
         'use FUNNEL for it.',
     );
   }
-  const table = readEventTable(data, { columns: spec.columns, bySession: spec.bySession });
-  const { column, count } = periodColumn(table, period, holdsDates(data, table) ? zoneOffset : undefined);
+  const table = readEventTable(data, { columns: spec.columns, bySession: spec.bySession, timeZone });
+  const zone = zoneNamed(timeZone);
+  const { column, count } = periodColumn(table, period, zone ? (ms) => zone.offsetAt(ms) : undefined);
   const result = eventFunnel({ ...table, extras: [column] }, {
     ...spec,
     breakdown: column.header,
@@ -69,13 +76,6 @@ export function funnelTrend(
   return rows;
 }
 
-/** True when the time column holds Date cells (judged by the first data row). */
-function holdsDates(data: unknown, table: EventTable): boolean {
-  const column = table.headers.indexOf(table.columns.time);
-  const firstRow = asRows(data)[table.sourceRows[0]!];
-  return column >= 0 && firstRow !== undefined && isDateCell(firstRow[column]);
-}
-
 /** Each row's period as a breakdown column whose values are every period in order. */
 function periodColumn(
   table: EventTable,
@@ -84,23 +84,13 @@ function periodColumn(
 ): { column: ColumnValues; count: number } {
   const { times } = table;
   const numbers = new Float64Array(times.length);
-  // Offsets change only on the hour (DST): ask once per hour seen.
-  const offsets = new Map<number, number>();
-  const offsetAt = (ms: number) => {
-    const hour = Math.floor(ms / 3_600_000);
-    let offset = offsets.get(hour);
-    if (offset === undefined) {
-      offset = zoneOffset!(ms);
-      offsets.set(hour, offset);
-    }
-    return offset;
-  };
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   let lastDay = Number.NaN;
   let lastNumber = 0;
   for (let row = 0; row < times.length; row++) {
-    const wallClock = zoneOffset ? times[row]! + offsetAt(times[row]!) : times[row]!;
+    // The zone asks Intl once per hour of data, not once per row.
+    const wallClock = zoneOffset ? times[row]! + zoneOffset(times[row]!) : times[row]!;
     const day = Math.floor(wallClock / MS_PER_DAY);
     // Rows come in runs of the same day: compute a period once per run.
     if (day !== lastDay) {

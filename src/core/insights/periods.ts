@@ -55,11 +55,3 @@ export function periodStartText(n: number, period: Period): string {
         : new Date(0).setUTCFullYear(Math.floor(n / 12), n % 12, 1); // Date.UTC reads years 0-99 as 19xx
   return new Date(ms).toISOString().slice(0, 10);
 }
-
-/** Milliseconds east of UTC in an offset as Utilities.formatDate's "Z" writes it ("+0100", "-0530"); 0 if unreadable. */
-export function parseUtcOffset(text: string): number {
-  const match = /^([+-])(\d\d):?(\d\d)$/.exec(text.trim());
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return (match[1] === '-' ? -minutes : minutes) * 60_000;
-}

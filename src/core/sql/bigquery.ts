@@ -8,6 +8,7 @@
 import { FUNNEL_UDF_JS } from '../../generated/funnel-udf';
 import { needsEveryRow } from '../funnel/modes';
 import type { FunnelSpec } from '../funnel/spec';
+import { GA4_EXPORT_COLUMNS } from '../table';
 import { checkTableName, sqlColumn, sqlString } from './sql-text';
 import type { UdfSpec } from './udf-entry';
 
@@ -30,9 +31,9 @@ export function udfBody(spec: FunnelSpec): string {
 
 export function bigQuerySql(spec: FunnelSpec, table: string, header: string[]): string[] {
   const from = `\`${checkTableName(table, BIGQUERY_TABLE_EXAMPLE)}\``;
-  const user = sqlColumn(spec.columns.user ?? 'user_pseudo_id', 'user');
-  const event = sqlColumn(spec.columns.event ?? 'event_name', 'event');
-  const time = sqlColumn(spec.columns.time ?? 'event_timestamp', 'time');
+  const user = sqlColumn(spec.columns.user ?? GA4_EXPORT_COLUMNS.user, 'user');
+  const event = sqlColumn(spec.columns.event ?? GA4_EXPORT_COLUMNS.event, 'event');
+  const time = sqlColumn(spec.columns.time ?? GA4_EXPORT_COLUMNS.time, 'time');
   const session =
     spec.columns.session !== undefined
       ? sqlColumn(spec.columns.session, 'session')

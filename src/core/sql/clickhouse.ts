@@ -9,6 +9,7 @@
 import { UserError } from '../errors';
 import { modeWords, needsEveryRow } from '../funnel/modes';
 import type { FunnelSpec } from '../funnel/spec';
+import { GA4_EXPORT_COLUMNS } from '../table';
 import { checkTableName, eventCondition, sqlColumn, sqlString } from './sql-text';
 
 export const CLICKHOUSE_TABLE_EXAMPLE = 'analytics.events';
@@ -33,10 +34,10 @@ export function clickHouseSql(spec: FunnelSpec, table: string, header: string[])
     );
   }
   const from = checkTableName(table, CLICKHOUSE_TABLE_EXAMPLE);
-  const user = sqlColumn(spec.columns.user ?? 'user_pseudo_id', 'user');
-  const session = sqlColumn(spec.columns.session ?? 'ga_session_id', 'session');
-  const event = sqlColumn(spec.columns.event ?? 'event_name', 'event');
-  const time = sqlColumn(spec.columns.time ?? 'event_timestamp', 'time');
+  const user = sqlColumn(spec.columns.user ?? GA4_EXPORT_COLUMNS.user, 'user');
+  const session = sqlColumn(spec.columns.session ?? GA4_EXPORT_COLUMNS.session, 'session');
+  const event = sqlColumn(spec.columns.event ?? GA4_EXPORT_COLUMNS.event, 'event');
+  const time = sqlColumn(spec.columns.time ?? GA4_EXPORT_COLUMNS.time, 'time');
   const window = Number.isFinite(spec.windowMs) ? String(Math.round(spec.windowMs * 1000)) : NO_WINDOW_MICROS;
   // The same words as windowFunnel's mode names.
   const parameters = [window, ...modeWords(spec.mode).map(sqlString)].join(', ');

@@ -55,3 +55,14 @@ export type ColumnRole = keyof typeof COLUMN_ALIASES;
 export function normalizeHeader(header: string): string {
   return header.toLowerCase().replace(/[\s_\-$]+/g, '');
 }
+
+/**
+ * GA4's BigQuery export columns: the first alias of each role, so the reading layer prefers them
+ * and FUNNEL_SQL queries them by default (one rule for both).
+ */
+export const GA4_EXPORT_COLUMNS = {
+  user: COLUMN_ALIASES.user[0],
+  session: COLUMN_ALIASES.session[0],
+  event: COLUMN_ALIASES.event[0],
+  time: COLUMN_ALIASES.time[0],
+} as const;

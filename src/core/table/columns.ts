@@ -46,3 +46,15 @@ export function findNamedColumn(headers: readonly string[], header: string, opti
   }
   return index;
 }
+
+/** Indexes of every column with one of a role's aliases, in the alias list's order of preference. */
+export function findColumns(headers: readonly string[], role: ColumnRole): number[] {
+  const normalized = headers.map(normalizeHeader);
+  const found: number[] = [];
+  for (const alias of COLUMN_ALIASES[role]) {
+    normalized.forEach((h, index) => {
+      if (h === normalizeHeader(alias) && !found.includes(index)) found.push(index);
+    });
+  }
+  return found;
+}

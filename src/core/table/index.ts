@@ -16,13 +16,15 @@
  * - `parseOptions(value, { flags, keys })` -> `{ flags: Set, values: Map<key, string[]> }`;
  *   `singleOption(parsed, key)`.
  * - `parseWindow(value)` -> ms (Infinity when blank); `parseDuration(value)` -> ms or NaN.
- * - `parseTimestamp(value)` -> epoch ms or NaN; cell checks `isDateCell`, `isBlankCell`,
+ * - `timeZone(name)` -> the spreadsheet's zone (offsets from Intl) or undefined for UTC; readTable's
+ *   `timeZone` option reads timestamps written without a zone in it.
+ * - `parseTimestamp(value, zone?)` -> epoch ms or NaN; cell checks `isDateCell`, `isBlankCell`,
  *   `isNumberCell`, `cellText`, `asRows`; header helpers `findHeaderRow`, `isCommentRow`,
  *   `isReportTotalsRow`; columns `COLUMN_ALIASES`, `normalizeHeader`, `findColumn`,
  *   `findNamedColumn`.
  * Every problem with the user's input is thrown as a UserError whose message says how to fix it.
  */
-export { COLUMN_ALIASES, type ColumnRole, normalizeHeader } from './aliases';
+export { COLUMN_ALIASES, type ColumnRole, GA4_EXPORT_COLUMNS, normalizeHeader } from './aliases';
 export { asRows, cellText, isBlankCell, isDateCell, isNumberCell } from './cells';
 export { findColumn, findColumnByAliases, findNamedColumn, quotedList, seenHeaders } from './columns';
 export { DURATION_EXAMPLES, MS_PER_DAY, parseDuration, parseWindow } from './duration';
@@ -36,6 +38,7 @@ export {
   isTotalLabel,
 } from './header';
 export { Interner } from './intern';
+export { countLeftOutEvent, type LeftOutRows } from './left-out';
 export { type OptionSpec, type ParsedOptions, parseOptions, singleOption } from './options';
 export {
   type AggregatedTable,
@@ -48,4 +51,5 @@ export {
   readTable,
 } from './read';
 export { parseSteps, type Step } from './steps';
+export { type TimeZone, timeZone } from './time-zone';
 export { parseTimestamp, timestampFromNumber, timestampFromText } from './timestamp';

@@ -6,10 +6,19 @@
 import { UserError } from '../errors';
 import { COLUMN_ALIASES, type ColumnRole } from './aliases';
 import { asRows, cellText, isBlankCell, isNumberCell } from './cells';
-import { findColumn, findNamedColumn, quotedList, seenHeaders } from './columns';
-import { findHeaderRow, headerNames, isCommentRow, isReportTotalsRow, isTotalLabel } from './header';
+import { findColumn, findColumns, findNamedColumn, quotedList, seenHeaders } from './columns';
+import {
+  findHeaderRow,
+  headerNames,
+  isBlankRow,
+  isCommentRow,
+  isReportTotalsRow,
+  isTotalLabel,
+} from './header';
 import { Interner } from './intern';
+import { countLeftOutEvent, type LeftOutRows, noRowsLeftOut, repeatsHeader } from './left-out';
 import { ROWS_PER_CLOCK_CHECK, readBudget } from './limits';
+import { type TimeZone, timeZone } from './time-zone';
 import { isTimeInRange, parseTimestamp } from './timestamp';
 
 /** Options the user can name (`user=`, `session=`, `event=`, `time=`, `count=`) to override detection. */
@@ -24,6 +33,11 @@ export interface ReadTableOptions {
   extraColumns?: readonly string[];
   /** Option name shown in errors for extraColumns (default "breakdown"). */
   extraColumnsOption?: string;
+  /**
+   * The spreadsheet's time zone (an IANA name from getSpreadsheetTimeZone()): timestamps written
+   * without a zone are read in it, as the sheet shows them. None: UTC.
+   */
+  timeZone?: string;
 }
 
 /** One extra column (a breakdown): each row's code into `values`. */
@@ -56,6 +70,8 @@ export interface EventTable {
   /** Header of each column used. */
   columns: { user?: string; session?: string; event: string; time: string };
   headers: string[];
+  /** Rows left out (no id, unreadable timestamp, a repeated header), for the Notes. */
+  leftOut?: LeftOutRows;
 }
 
 export interface AggregatedTable {
@@ -95,14 +111,14 @@ export function readTable(data: unknown, options: ReadTableOptions = {}): DataTa
   const headerIndex = findHeaderRow(rows);
   if (headerIndex < 0) throw noHeaderError(rows);
   const headers = headerNames(rows[headerIndex]!);
-  const layout = detectLayout(headers, options);
+  const layout = detectLayout(headers, options, rows, headerIndex);
   const extras = (options.extraColumns ?? []).map((header) => ({
     header,
     index: findNamedColumn(headers, header, options.extraColumnsOption ?? 'breakdown'),
   }));
   const table =
     layout.kind === 'events'
-      ? readEventRows(rows, headerIndex, headers, layout, extras)
+      ? readEventRows(rows, headerIndex, headers, layout, extras, timeZone(options.timeZone))
       : readReportRows(rows, headerIndex, headers, layout, extras);
   if (table.rowCount === 0) {
     throw new UserError(
@@ -142,7 +158,7 @@ interface ReportLayout {
   countUnit: 'users' | 'sessions' | 'events';
 }
 
-function located(headers: string[], role: 'user' | 'session' | 'event' | 'time', o: ColumnOverrides): number {
+function located(headers: string[], role: 'event' | 'time', o: ColumnOverrides): number {
   const named = o[role];
   return named === undefined ? findColumn(headers, role) : findNamedColumn(headers, named, role);
 }
@@ -182,10 +198,40 @@ function reportCount(
   return { index: -1, unit: 'events' };
 }
 
-function detectLayout(headers: string[], options: ReadTableOptions): EventLayout | ReportLayout {
+/**
+ * The id column for a role. With several (GA4 BigQuery rows carry user_id, set only after a login,
+ * and user_pseudo_id or client_id on every row), the one filled on the most rows, never a mostly
+ * empty one; ties go to the alias order (user_pseudo_id with ga_session_id first, as GA4 documents).
+ */
+function idColumn(
+  rows: readonly (readonly unknown[])[],
+  headerIndex: number,
+  headers: string[],
+  role: 'user' | 'session',
+  o: ColumnOverrides,
+): number {
+  if (o[role] !== undefined) return findNamedColumn(headers, o[role], role);
+  const candidates = findColumns(headers, role);
+  if (candidates.length <= 1) return candidates[0] ?? -1;
+  const filled = candidates.map(() => 0);
+  for (let r = headerIndex + 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let i = 0; i < candidates.length; i++) if (!isBlankCell(row[candidates[i]!])) filled[i]!++;
+  }
+  let best = 0;
+  for (let i = 1; i < candidates.length; i++) if (filled[i]! > filled[best]!) best = i;
+  return candidates[best]!;
+}
+
+function detectLayout(
+  headers: string[],
+  options: ReadTableOptions,
+  rows: readonly (readonly unknown[])[],
+  headerIndex: number,
+): EventLayout | ReportLayout {
   const o = options.columns ?? {};
-  const user = located(headers, 'user', o);
-  const session = located(headers, 'session', o);
+  const user = idColumn(rows, headerIndex, headers, 'user', o);
+  const session = idColumn(rows, headerIndex, headers, 'session', o);
   const event = located(headers, 'event', o);
   const time = located(headers, 'time', o);
   const count = reportCount(headers, o);
@@ -241,6 +287,7 @@ function readEventRows(
   headers: string[],
   layout: EventLayout,
   extraColumns: { header: string; index: number }[],
+  zone: TimeZone | undefined,
 ): EventTable {
   const capacity = rows.length - headerIndex - 1;
   const entityIds = new Int32Array(capacity);
@@ -249,13 +296,21 @@ function readEventRows(
   const sourceRows = new Int32Array(capacity);
   const extraCodes = extraColumns.map(() => new Int32Array(capacity));
   const extraInterners = extraColumns.map(() => new Interner(true));
-  // An id reading "Grand total" is a totals row: left out, like a row without an id.
-  const users = new Interner(false, isTotalLabel);
-  const sessions = new Interner(false, isTotalLabel);
+  const { user: userCol, session: sessionCol, event: eventCol, time: timeCol } = layout;
+  // An id reading "Grand total" is a totals row, and one reading the id column's header is a
+  // repeated header row (two pastes one under the other): both get no id, like a blank cell.
+  // Decided once per distinct id (200k ids at 1M rows): only ids starting with g or t can be totals.
+  const notAnId = (header: string | undefined) => (text: string) => {
+    const first = text.charCodeAt(0) | 32;
+    return text === header || ((first === 103 || first === 116) && isTotalLabel(text));
+  };
+  const users = new Interner(false, notAnId(headers[userCol]));
+  const sessions = new Interner(false, notAnId(headers[sessionCol]));
   const events = new Interner(true);
   const pairs = new Map<number, number>();
   const pairKeys: string[] = [];
-  const { user: userCol, session: sessionCol, event: eventCol, time: timeCol } = layout;
+  const leftOut = noRowsLeftOut();
+  const headerColumns = [userCol, sessionCol, eventCol, timeCol];
   const bySessionPair = layout.entityUnit === 'sessions' && userCol >= 0;
   const entityCol = layout.entityUnit === 'sessions' ? sessionCol : userCol;
   const entities = layout.entityUnit === 'sessions' ? sessions : users;
@@ -271,7 +326,15 @@ function readEventRows(
     if (typeof first === 'string' && first.charCodeAt(0) === 35 && isCommentRow(row)) continue;
     const entityCell = row[entityCol];
     let entity = entities.code(entityCell);
-    if (entity < 0) continue; // blank, or a totals row
+    if (entity < 0) {
+      // A blank row (skipped), a blank id (counted and said), a repeated header (skipped and
+      // said), or a totals row (skipped).
+      if (isBlankCell(entityCell) && !isBlankRow(row)) {
+        leftOut.withoutId++;
+        countLeftOutEvent(leftOut, row[eventCol]);
+      } else if (repeatsHeader(row, headers, headerColumns)) leftOut.headerRows.push(r);
+      continue;
+    }
     if (bySessionPair) {
       const user = users.code(row[userCol]);
       // Both codes stay far below 2^26 (a sheet holds at most 10 million cells): one number per pair.
@@ -293,8 +356,13 @@ function readEventRows(
       // Epoch numbers inline (a call here would box every result); the rest through parseTimestamp.
       if (typeof timeCell === 'number' && timeCell >= 1e11)
         time = timeCell >= 1e14 ? timeCell / 1000 : timeCell;
-      else time = parseTimestamp(timeCell);
-      if (!isTimeInRange(time)) throw badTimestamp(timeCell, r, headers[timeCol]!);
+      else time = parseTimestamp(timeCell, zone);
+      if (!isTimeInRange(time)) {
+        leftOut.badTime++;
+        leftOut.firstBadTime ??= { row: r, text: cellText(timeCell) };
+        countLeftOutEvent(leftOut, row[eventCol]);
+        continue;
+      }
       lastTimeCell = timeCell;
       lastTime = time;
     }
@@ -306,6 +374,13 @@ function readEventRows(
       extraCodes[x]![n] = extraInterners[x]!.code(row[extraColumns[x]!.index]);
     }
     n++;
+  }
+  // A few unreadable timestamps are left out (and said in a note). When they are as many as the
+  // readable ones, the column is the wrong one or in an unknown format: an error naming the first
+  // bad cell, not a funnel of the rows that happened to parse.
+  if (leftOut.badTime > 0 && leftOut.badTime >= n) {
+    const first = leftOut.firstBadTime!;
+    throw badTimestamp(rows[first.row]![timeCol], first.row, headers[timeCol]!);
   }
 
   return {
@@ -331,6 +406,7 @@ function readEventRows(
       time: headers[timeCol]!,
     },
     headers,
+    leftOut,
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * Funnel steps as users write them: a row or column of cells, or one comma-separated text.
+ * Funnel steps as users write them: a row or column of cells, or one text separated by commas,
+ * semicolons or new lines.
  * A step may list alternatives with "|" (`view_item|view_item_list`): any of them counts.
  * A step in square brackets (`[add_to_wishlist]`, as Sheets' help writes optional arguments)
  * is optional: the funnel may skip it.
@@ -29,9 +30,9 @@ export function parseSteps(value: unknown): Step[] {
     for (const cell of row) {
       const text = cellText(cell);
       if (text === '') continue;
-      // One cell may hold the whole list; a range holds one step per cell.
-      if (singleCell) texts.push(...text.split(','));
-      else texts.push(text);
+      // One cell may hold the whole list (commas, semicolons or one step per line); a range holds
+      // a step per cell, or several on separate lines of a cell.
+      texts.push(...text.split(singleCell ? /[,;\r\n]/ : /[\r\n]/));
     }
   }
   const steps: Step[] = [];

@@ -8,9 +8,13 @@
  *   (days since 1899-12-30, rounded to the millisecond).
  * - Text: ISO 8601 (`2024-03-01T10:00:00Z`, `+02:00` offsets, fractions), `YYYY-MM-DD HH:MM:SS`
  *   with an optional ` UTC`, `YYYY-MM-DD`, GA's `YYYYMMDD` and `YYYYMMDDHH`, and numbers as text.
- *   Text without a zone is read as UTC: only differences between timestamps matter to a funnel.
+ * - GA dates and date-hours stored as numbers (`20240301`, `2024030110`: Sheets turns pasted
+ *   digits into numbers) are those dates, not epoch seconds or serials.
+ * - Text without a zone, GA dates and serials are wall-clock times: read in the spreadsheet's
+ *   time zone when one is given (so they agree with Date cells), else as UTC.
  */
 import { isDateCell } from './cells';
+import type { TimeZone } from './time-zone';
 
 const SERIAL_EPOCH_DAYS = 25_569; // 1970-01-01 as a spreadsheet serial (day 0 is 1899-12-30)
 const MS_PER_DAY = 86_400_000;
@@ -28,19 +32,44 @@ export function isTimeInRange(ms: number): boolean {
 }
 
 /** Epoch milliseconds of a number by its magnitude (see above). */
-export function timestampFromNumber(value: number): number {
+export function timestampFromNumber(value: number, zone?: TimeZone): number {
   if (!Number.isFinite(value)) return Number.NaN;
   const size = Math.abs(value);
   if (size >= 1e14) return value / 1000;
   if (size >= 1e11) return value;
+  if (size >= 19_000_101) {
+    const gaDate = gaDateNumber(value);
+    if (!Number.isNaN(gaDate)) return wallClock(gaDate, zone);
+  }
   if (size >= 1e8) return value * 1000;
-  return Math.round((value - SERIAL_EPOCH_DAYS) * MS_PER_DAY);
+  return wallClock(Math.round((value - SERIAL_EPOCH_DAYS) * MS_PER_DAY), zone);
+}
+
+/** A wall-clock time (as if UTC) as an instant in the zone; UTC without one. */
+function wallClock(ms: number, zone: TimeZone | undefined): number {
+  return zone === undefined || Number.isNaN(ms) ? ms : zone.fromWallClock(ms);
+}
+
+/**
+ * GA's YYYYMMDD (years 1900-2200) or YYYYMMDDHH as a number, as wall-clock ms; NaN when the
+ * digits are not a real date (then the number is read by its magnitude). Epoch seconds only
+ * read as a date-hour from 2030 on (1900010100 s), and then only when the digits are a real date.
+ */
+function gaDateNumber(value: number): number {
+  // Range checks first and no Math: epoch seconds pass here on every row.
+  const withHour = value >= 1_900_010_100 && value <= 2_200_123_123;
+  if ((!withHour && value > 22_001_231) || value % 1 !== 0) return Number.NaN;
+  const hour = withHour ? value % 100 : 0;
+  const date = withHour ? (value - hour) / 100 : value;
+  const day = date % 100;
+  const month = ((date - day) / 100) % 100;
+  return utc((date - month * 100 - day) / 10_000, month, day, hour, 0, 0);
 }
 
 /** Epoch milliseconds of a timestamp cell; NaN when it cannot be read as one. */
-export function parseTimestamp(value: unknown): number {
-  if (typeof value === 'number') return timestampFromNumber(value);
-  if (typeof value === 'string') return timestampFromText(value);
+export function parseTimestamp(value: unknown, zone?: TimeZone): number {
+  if (typeof value === 'number') return timestampFromNumber(value, zone);
+  if (typeof value === 'string') return timestampFromText(value, zone);
   if (isDateCell(value)) return value.getTime();
   return Number.NaN;
 }
@@ -94,7 +123,7 @@ function isAllDigits(text: string, from: number, to: number): boolean {
 }
 
 /** Epoch ms of a timestamp written as text; NaN when it is not one. */
-export function timestampFromText(raw: string): number {
+export function timestampFromText(raw: string, zone?: TimeZone): number {
   let start = 0;
   let end = raw.length;
   while (start < end && raw.charCodeAt(start) <= 32) start++;
@@ -102,31 +131,20 @@ export function timestampFromText(raw: string): number {
   const length = end - start;
   const text = start === 0 && end === raw.length ? raw : raw.slice(start, end);
   if (length === 0) return Number.NaN;
-
-  if (isAllDigits(text, 0, length)) {
-    // GA's YYYYMMDD and YYYYMMDDHH, when they are real dates; other digit strings are numbers.
-    if (length === 8 || length === 10) {
-      const year = digits(text, 0, 4);
-      if (year >= 1900 && year <= 2200) {
-        const hour = length === 10 ? digits(text, 8, 2) : 0;
-        const ms = utc(year, digits(text, 4, 2), digits(text, 6, 2), hour, 0, 0);
-        if (!Number.isNaN(ms)) return ms;
-      }
-    }
-    return timestampFromNumber(Number(text));
-  }
-  if (length >= 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) return isoTimestamp(text);
+  // Digits only: GA's YYYYMMDD and YYYYMMDDHH when they are real dates, else epoch numbers.
+  if (isAllDigits(text, 0, length)) return timestampFromNumber(Number(text), zone);
+  if (length >= 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) return isoTimestamp(text, zone);
   const asNumber = Number(text);
-  return Number.isNaN(asNumber) ? Number.NaN : timestampFromNumber(asNumber);
+  return Number.isNaN(asNumber) ? Number.NaN : timestampFromNumber(asNumber, zone);
 }
 
 /** `YYYY-MM-DD`, then optionally `T` or a space, `HH:MM[:SS[.fff]]`, then `Z`, ` UTC` or `±HH[:]MM`. */
-function isoTimestamp(text: string): number {
+function isoTimestamp(text: string, zone: TimeZone | undefined): number {
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
   if (year < 0 || month < 0 || day < 0) return Number.NaN;
-  if (text.length === 10) return utc(year, month, day, 0, 0, 0);
+  if (text.length === 10) return wallClock(utc(year, month, day, 0, 0, 0), zone);
   const sep = text.charCodeAt(10);
   if (sep !== 84 && sep !== 116 && sep !== 32) return Number.NaN; // T, t or space
   const hour = digits(text, 11, 2);
@@ -154,8 +172,15 @@ function isoTimestamp(text: string): number {
   }
   const base = utc(year, month, day, hour, minute, second);
   if (Number.isNaN(base)) return Number.NaN;
+  if (isZoneless(text, at)) return wallClock(base + fraction, zone);
   const offset = zoneOffsetMs(text, at);
   return Number.isNaN(offset) ? Number.NaN : base + fraction - offset;
+}
+
+/** True when nothing but spaces follows `at`: no zone is written. */
+function isZoneless(text: string, at: number): boolean {
+  while (at < text.length && text.charCodeAt(at) === 32) at++;
+  return at === text.length;
 }
 
 /** Milliseconds east of UTC written at `at`: "", "Z", " UTC", " GMT", "+02:00", "+0200", "-05". */

@@ -93,7 +93,8 @@ describe('FUNNEL errors', () => {
   it('never returns NaN or undefined: 0 entrants give blank shares', () => {
     const out = funnel(DATA, 'nothing, a');
     expect(out.slice(1)).toEqual([
-      ['nothing', 0, '', '', '', '', 'no "nothing" events in the data'],
+      // "a" and "b" are both 7 edits from "nothing": listed in name order.
+      ['nothing', 0, '', '', '', '', 'no "nothing" events in the data; names in the data: "a", "b"'],
       ['a', 0, '', '', 0, '', ''],
     ]);
   });

@@ -53,12 +53,23 @@ describe('GA4 report export (Events: Event name)', () => {
 
   it('a step absent from the data shows 0 and a note, not an error', () => {
     const out = funnel(naiveCsv(csv), 'view_item, purchse');
-    expect(out[2]).toEqual(['purchse', 0, 0, 0, 120, 1, 'no "purchse" events in the data']);
+    expect(out[2]!.slice(0, 6)).toEqual(['purchse', 0, 0, 0, 120, 1]);
+    // One letter dropped: purchase is one edit away. The other five names follow, closest first.
+    const note = String(out[2]![6]);
+    const start = 'no "purchse" events in the data (did you mean "purchase"?); other names in the data: ';
+    expect(note.startsWith(start)).toBe(true);
+    const listed = note
+      .slice(start.length)
+      .split(', ')
+      .map((n) => n.replace(/"/g, ''));
+    expect(listed.sort()).toEqual(['add_to_cart', 'begin_checkout', 'page_view', 'scroll', 'view_item']);
   });
 
   it('suggests the spelling the data uses', () => {
     const out = funnel(naiveCsv(csv), 'view_item, Add To Cart');
-    expect(out[2]![6]).toBe('no "Add To Cart" events in the data (did you mean "add_to_cart"?)');
+    expect(String(out[2]![6])).toMatch(
+      /^no "Add To Cart" events in the data \(did you mean "add_to_cart"\?\); other names in the data: /,
+    );
   });
 
   it('count= picks another count column; a count that rises says why', () => {

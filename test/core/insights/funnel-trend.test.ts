@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnelTrend } from '../../../src/core/insights/funnel-trend';
-import { parseUtcOffset } from '../../../src/core/insights/periods';
 import { FUNNEL } from '../../../src/functions/funnel';
 import { FUNNEL_TREND } from '../../../src/functions/funnel-trend';
 
@@ -57,22 +56,17 @@ describe('FUNNEL_TREND', () => {
     ]);
   });
 
-  it("puts Date cells on the spreadsheet's calendar day when given its offset, text cells as written", () => {
-    // Sunday 2024-03-10 23:30 in New York (UTC-5 before DST starts that night) is 04:30 UTC on Monday.
-    const instant = Date.UTC(2024, 2, 11, 4, 30);
-    const newYork = () => -5 * 3_600_000;
+  it("puts Date and text cells on the spreadsheet's calendar day when given its time zone", () => {
+    // 2024-03-04 03:30 UTC is Sunday 2024-03-03 22:30 in New York (EST, UTC-5; DST starts March 10):
+    // the week starting Monday 2024-02-26 there, the week of 2024-03-04 in UTC.
+    const instant = Date.UTC(2024, 2, 4, 3, 30);
     const dates = [HEADER, ['a', 'view', new Date(instant)]];
-    expect(funnelTrend(dates, 'view', '', 'week', '', newYork)[1]![0]).toBe('2024-03-04');
-    expect(funnelTrend(dates, 'view', '', 'week', '')[1]![0]).toBe('2024-03-11'); // no offset: UTC
-    const text = [HEADER, ['a', 'view', '2024-03-11 04:30:00']];
-    expect(funnelTrend(text, 'view', '', 'week', '', newYork)[1]![0]).toBe('2024-03-11');
-  });
-
-  it('reads offsets as Utilities.formatDate writes them with "Z"', () => {
-    expect(parseUtcOffset('+0100')).toBe(3_600_000);
-    expect(parseUtcOffset('-0530')).toBe(-(5 * 60 + 30) * 60_000);
-    expect(parseUtcOffset('+00:00')).toBe(0);
-    expect(parseUtcOffset('2024-03-11T04:30:00.000Z')).toBe(0);
+    expect(funnelTrend(dates, 'view', '', 'week', '', 'America/New_York')[1]![0]).toBe('2024-02-26');
+    expect(funnelTrend(dates, 'view', '', 'week', '')[1]![0]).toBe('2024-03-04'); // no zone: UTC
+    // The same moment written as the sheet shows it falls on the same day.
+    const text = [HEADER, ['a', 'view', '2024-03-03 22:30:00']];
+    expect(funnelTrend(text, 'view', '', 'week', '', 'America/New_York')[1]![0]).toBe('2024-02-26');
+    expect(funnelTrend(text, 'view', '', 'day', '', 'America/New_York')[1]![0]).toBe('2024-03-03');
   });
 
   it('applies the window as FUNNEL does', () => {

@@ -142,7 +142,8 @@ describe('FUNNEL_SQL bigquery', () => {
 
   it('escapes hostile step names so they stay string literals', () => {
     const evil = "x'); DROP TABLE t; --";
-    const query = sql(`${evil}, b`).join('\n');
+    // As a range of cells: in one text, ";" separates steps.
+    const query = sql([[evil, 'b']]).join('\n');
     const tail = query.slice(query.indexOf('""";') + 4);
     const ast = new Parser().astify(tail, { database: 'BigQuery' });
     expect(JSON.stringify(ast)).toContain("x\\\\'); DROP TABLE t; --");
