@@ -24,6 +24,8 @@ import { plannerOver } from './harness';
 /** Column L: beyond every table (the anchor column moves right when the user inserts a column before it). */
 const ANCHOR = 12;
 const LISTS = ['milestones', 'secondaryActions'] as const;
+/** What the sidebar's item form shows, so what saving it sets (status stays with the sheet). */
+const FORM_FIELDS = ['phase', 'name', 'eventName', 'metric', 'target', 'owner', 'priority', 'dataSource'];
 type List = (typeof LISTS)[number];
 const TAB: Record<List, string> = { milestones: 'Milestones', secondaryActions: 'Secondary Actions' };
 /** Fields the user types in the sheet; the sidebar ops below change other fields (name, metric). */
@@ -295,7 +297,7 @@ describe('random user sessions on the four tables', () => {
                   if (items.length === 0) return;
                   const item = items[op.pick % items.length]!;
                   item.name = `Renamed ${n}`;
-                  item.edited = true;
+                  item.edited = FORM_FIELDS;
                   s.savedForm(op.list, item.previous?.row);
                 },
                 op.between ? () => s.typeIn(op.list, s.read(), op.pick, op.field) : undefined,
@@ -342,7 +344,7 @@ describe('random user sessions on the four tables', () => {
                   const item = draft[op.list].find((m) => m.previous?.row === flaggedRow);
                   if (!item) continue;
                   item.priority = 'Medium';
-                  item.edited = true;
+                  item.edited = FORM_FIELDS;
                   s.savedForm(op.list, flaggedRow);
                 }
               });
