@@ -20,7 +20,7 @@ function sent<T extends object>(item: T & SheetRow) {
   const from: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(values)) {
     const was = read[field] ?? null;
-    if (edited || (value ?? null) !== was) from[field] = was;
+    if (edited?.includes(field) || (value ?? null) !== was) from[field] = was;
   }
   return { ...values, previous: { ...previous, from } };
 }

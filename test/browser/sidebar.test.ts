@@ -603,7 +603,6 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
                     owner: 'Kim',
                     priority: 'High',
                     dataSource: 'GA4',
-                    status: 'Live',
                   },
                 },
               },

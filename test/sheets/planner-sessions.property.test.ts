@@ -21,8 +21,11 @@ import { frameworkFrom, rowsFrom } from '../../src/sidebar/shapes';
 import { type Draft, draftFromSheet, noneRemoved } from '../../src/sidebar/views/context';
 import { plannerOver } from './harness';
 
-const ANCHOR = 12; // column L
+/** Column L: beyond every table (the anchor column moves right when the user inserts a column before it). */
+const ANCHOR = 12;
 const LISTS = ['milestones', 'secondaryActions'] as const;
+/** What the sidebar's item form shows, so what saving it sets (status stays with the sheet). */
+const FORM_FIELDS = ['phase', 'name', 'eventName', 'metric', 'target', 'owner', 'priority', 'dataSource'];
 type List = (typeof LISTS)[number];
 const TAB: Record<List, string> = { milestones: 'Milestones', secondaryActions: 'Secondary Actions' };
 /** Fields the user types in the sheet; the sidebar ops below change other fields (name, metric). */
@@ -51,6 +54,7 @@ const step = fc.record({
     'note',
     'colour',
     'insertRow',
+    'insertColumn',
     'deleteRow',
     'duplicate',
     'beside',
@@ -74,6 +78,8 @@ function session() {
   const ss = planner.fake.spreadsheet;
   const sheet = (tab: string) => ss.getSheetByName(tab)!;
   const written: Written[] = [];
+  const anchorColumn = new Map<string, number>();
+  const anchorOf = (tab: string) => anchorColumn.get(tab) ?? ANCHOR;
   let counter = 0;
 
   const read = () => {
@@ -84,22 +90,22 @@ function session() {
     sheet(tab).getRange(1, 1, 1, 11).getValues()[0]!.indexOf(header) + 1;
   const anchorRowOf = (tab: string, anchor: string) =>
     sheet(tab)
-      .getRange(1, ANCHOR, sheet(tab).getMaxRows(), 1)
+      .getRange(1, anchorOf(tab), sheet(tab).getMaxRows(), 1)
       .getValues()
       .findIndex((row) => row[0] === anchor) + 1;
   /** The row's anchor, typed in column L the first time the test touches the row. */
   const anchorAt = (tab: string, row: number) => {
-    const cell = sheet(tab).getRange(row, ANCHOR);
+    const cell = sheet(tab).getRange(row, anchorOf(tab));
     const value = cell.getValue();
     if (typeof value === 'string' && value.startsWith('row-')) return value;
     const anchor = `row-${++counter}`;
     cell.setValue(anchor);
-    written.push({ tab, anchor, column: ANCHOR, content: anchor });
+    written.push({ tab, anchor, column: anchorOf(tab), content: anchor });
     return anchor;
   };
   /** Drops what the user wrote on a row that is deleted (by the user, in the sheet or the sidebar). */
   const forgetRow = (tab: string, row: number) => {
-    const value = sheet(tab).getRange(row, ANCHOR).getValue();
+    const value = sheet(tab).getRange(row, anchorOf(tab)).getValue();
     for (let i = written.length - 1; i >= 0; i--) {
       if (written[i]!.tab === tab && written[i]!.anchor === value) written.splice(i, 1);
     }
@@ -169,7 +175,7 @@ function session() {
   const savedForm = (list: List, row: number | undefined) => {
     if (row === undefined) return;
     const tab = TAB[list];
-    const anchor = sheet(tab).getRange(row, ANCHOR).getValue();
+    const anchor = sheet(tab).getRange(row, anchorOf(tab)).getValue();
     const column = columnOf(tab, 'Priority');
     for (const w of written) {
       if (w.tab === tab && w.anchor === anchor && w.column === column && w.content === 'Urgent')
@@ -190,7 +196,15 @@ function session() {
     }
   };
 
+  /** The user inserts a column before `column`: what they wrote right of it moves right. */
+  const insertColumn = (tab: string, column: number) => {
+    sheet(tab).insertColumnsBefore(column, 1);
+    for (const w of written) if (w.tab === tab && w.column >= column) w.column++;
+    if (column <= anchorOf(tab)) anchorColumn.set(tab, anchorOf(tab) + 1);
+  };
+
   return {
+    insertColumn,
     planner,
     sheet,
     read,
@@ -233,6 +247,10 @@ describe('random user sessions on the four tables', () => {
               s.expectCell({ tab, anchor, column, ...entry });
               break;
             }
+            case 'insertColumn':
+              // Between or before the table's columns (a table never has more than nine).
+              s.insertColumn(tab, 1 + (op.pick % 10));
+              break;
             case 'insertRow':
               if (row !== undefined) s.sheet(tab).insertRowsBefore(row, 1);
               break;
@@ -279,7 +297,7 @@ describe('random user sessions on the four tables', () => {
                   if (items.length === 0) return;
                   const item = items[op.pick % items.length]!;
                   item.name = `Renamed ${n}`;
-                  item.edited = true;
+                  item.edited = FORM_FIELDS;
                   s.savedForm(op.list, item.previous?.row);
                 },
                 op.between ? () => s.typeIn(op.list, s.read(), op.pick, op.field) : undefined,
@@ -326,7 +344,7 @@ describe('random user sessions on the four tables', () => {
                   const item = draft[op.list].find((m) => m.previous?.row === flaggedRow);
                   if (!item) continue;
                   item.priority = 'Medium';
-                  item.edited = true;
+                  item.edited = FORM_FIELDS;
                   s.savedForm(op.list, flaggedRow);
                 }
               });

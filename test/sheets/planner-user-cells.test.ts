@@ -124,7 +124,7 @@ describe('4. edits made in the sheet while the sidebar is open', () => {
     const draft = read();
     tab('Milestones').getRange('F3').setValue('Sam');
     draft.milestones[1]!.owner = 'Alex';
-    draft.milestones[1]!.edited = true;
+    draft.milestones[1]!.edited = ['owner'];
     const result = send(draft);
     expect(values('Milestones')[2]![5]).toBe('Sam');
     expect(result.notes).toEqual(['Milestones!F3 was changed in the sheet meanwhile: kept `Sam`.']);
@@ -171,7 +171,9 @@ describe('8. fixing what Check flagged', () => {
     draft.milestones[0]!.priority = 'Medium';
     draft.milestones[1]!.target = null;
     draft.milestones[2]!.target = null;
-    for (const m of draft.milestones) m.edited = true;
+    draft.milestones[0]!.edited = ['priority'];
+    draft.milestones[1]!.edited = ['target'];
+    draft.milestones[2]!.edited = ['target'];
     send(draft);
     const rows = values('Milestones');
     expect([rows[1]![6], rows[2]![4], rows[3]![4]]).toEqual(['Medium', '', '']);

@@ -41,8 +41,8 @@ export interface SheetRow {
   previous?: ItemKey;
   /** Its fields as read, so the request names only what the user changed, and from what. */
   read?: Record<string, unknown>;
-  /** The user saved the item's form: every field it shows counts as set by the user. */
-  edited?: boolean;
+  /** The fields of the item's form, once the user saved it: each counts as set by the user. */
+  edited?: string[];
 }
 
 /**

@@ -63,6 +63,9 @@ function actionForm(ctx: StepContext, kind: Kind, index: number, phase: string, 
   });
 }
 
+/** The fields the form shows (status is kept in the sheet's dropdown, not in the form). */
+const FORM_FIELDS = ['phase', 'name', 'eventName', 'metric', 'target', 'owner', 'priority', 'dataSource'];
+
 function saveAction(
   ctx: StepContext,
   kind: Kind,
@@ -89,7 +92,7 @@ function saveAction(
   // An item read from the tabs keeps the key of its row: the server renames that row in place.
   // Saving the form sets every field it shows (a flagged cell showing "Medium" is then written).
   const keyed = old?.previous
-    ? { ...updated, previous: old.previous, read: old.read, edited: true }
+    ? { ...updated, previous: old.previous, read: old.read, edited: FORM_FIELDS }
     : updated;
   ctx.change((s) => {
     if (kind === 'milestones') {

@@ -132,7 +132,12 @@ export function renderMacro(ctx: StepContext): HTMLElement {
           targetRate: rate.value,
           owner: (v.owner ?? '').trim(),
           // As read from the tab, when it was: the request then says what changed, and from what.
-          ...(s.framework.macro.read ? { read: s.framework.macro.read, edited: true } : {}),
+          ...(s.framework.macro.read
+            ? {
+                read: s.framework.macro.read,
+                edited: ['name', 'eventName', 'valuePerConversion', 'targetRate', 'owner'],
+              }
+            : {}),
         };
       });
       ctx.goTo('phases');

@@ -60,7 +60,7 @@ function savePhase(
       const old = f.phases[index]!;
       for (const m of f.milestones) if (m.phase === old.name) m.phase = updated.name;
       f.phases[index] = old.previous
-        ? { ...updated, previous: old.previous, read: old.read, edited: true }
+        ? { ...updated, previous: old.previous, read: old.read, edited: ['name', 'customerGoal'] }
         : updated;
     }
     s.editing = undefined;
