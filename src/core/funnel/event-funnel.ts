@@ -14,6 +14,7 @@ import { emptyBlock, type FunnelBlock, type FunnelResult } from './result';
 import { SequentialState, scanSequential } from './sequential';
 import type { FunnelSpec } from './spec';
 import { matchSteps } from './step-match';
+import { joinNotes, wildcardNote } from './sum-notes';
 
 export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
   const stepCount = spec.steps.length;
@@ -95,7 +96,10 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
     steps: spec.steps,
     unit: table.entityUnit,
     total,
-    notes: absentStepNotes(spec.steps, match.absentNames, table.eventNames),
+    notes: joinNotes(
+      absentStepNotes(spec.steps, match.absentNames, table.eventNames),
+      match.wildcardNames.map(wildcardNote),
+    ),
     report: false,
   };
   if (breakdown)

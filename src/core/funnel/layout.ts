@@ -9,7 +9,7 @@ import type { FunnelBlock, FunnelResult } from './result';
 
 export type Cell = string | number;
 
-const UNIT_HEADER = { users: 'Users', sessions: 'Sessions', events: 'Events' } as const;
+const UNIT_HEADER = { users: 'Users', sessions: 'Sessions', events: 'Events', count: 'Count' } as const;
 
 export const REPORT_RISE_NOTE =
   'more than the previous step: a report counts each step on its own, not paths';

@@ -1,5 +1,5 @@
 /** A computed funnel, before it is laid out as a sheet table. */
-import type { Step } from '../table';
+import type { CountUnit, Step } from '../table';
 
 export interface FunnelBlock {
   /** The breakdown value ("" for the total block). */
@@ -15,7 +15,7 @@ export interface FunnelBlock {
 export interface FunnelResult {
   steps: Step[];
   /** What the counts count, named in the header. */
-  unit: 'users' | 'sessions' | 'events';
+  unit: CountUnit;
   total: FunnelBlock;
   /** One block per breakdown value, when asked for. */
   breakdown?: { header: string; blocks: FunnelBlock[] };

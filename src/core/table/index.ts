@@ -10,7 +10,10 @@
  *     EventTable: entityIds (Int32Array into entityKeys), times (Float64Array, epoch ms UTC),
  *     eventCodes (Int32Array into eventNames), eventCode(name), sourceRows, extras
  *     (breakdown columns as codes + values), entityUnit 'users' | 'sessions', columns found.
- *     AggregatedTable: names, counts (Float64Array), countUnit 'users' | 'sessions' | 'events'.
+ *     AggregatedTable (report.ts): names, counts (Float64Array), countUnit 'users' | 'sessions' |
+ *     'events' | 'count'. A report is read for its steps (`steps` option): they choose the stacked
+ *     table, the name column, or the count columns they name (stacked-tables.ts, count-cell.ts).
+ * - `namePattern(text)`, `fitsPattern(pattern, name)`: COUNTIF-style `*`, `?`, `~` step names.
  * - `rowsByEntity(entityIds, entityCount, keep?)` -> rows grouped by entity (counting sort).
  * - `parseSteps(value)` -> `{ label, names[] }[]` (range or "a, b|c, d").
  * - `parseOptions(value, { flags, keys })` -> `{ flags: Set, values: Map<key, string[]> }`;
@@ -18,7 +21,7 @@
  * - `parseWindow(value)` -> ms (Infinity when blank); `parseDuration(value)` -> ms or NaN.
  * - `parseTimestamp(value)` -> epoch ms or NaN; cell checks `isDateCell`, `isBlankCell`,
  *   `isNumberCell`, `cellText`, `asRows`; header helpers `findHeaderRow`, `isCommentRow`,
- *   `isReportTotalsRow`; columns `COLUMN_ALIASES`, `normalizeHeader`, `findColumn`,
+ *   `isTotalLabel`; columns `COLUMN_ALIASES`, `normalizeHeader`, `findColumn`,
  *   `findNamedColumn`.
  * Every problem with the user's input is thrown as a UserError whose message says how to fix it.
  */
@@ -32,13 +35,12 @@ export {
   headerNames,
   isBlankRow,
   isCommentRow,
-  isReportTotalsRow,
   isTotalLabel,
 } from './header';
 export { Interner } from './intern';
+export { fitsPattern, isWildcard, type NamePattern, namePattern } from './name-pattern';
 export { type OptionSpec, type ParsedOptions, parseOptions, singleOption } from './options';
 export {
-  type AggregatedTable,
   type ColumnOverrides,
   type ColumnValues,
   type DataTable,
@@ -47,5 +49,6 @@ export {
   readEventTable,
   readTable,
 } from './read';
+export { type AggregatedTable, type CountUnit, reportColumnsText } from './report';
 export { parseSteps, type Step } from './steps';
 export { parseTimestamp, timestampFromNumber, timestampFromText } from './timestamp';

@@ -5,11 +5,13 @@
  */
 import { UserError } from '../errors';
 import { COLUMN_ALIASES, type ColumnRole } from './aliases';
-import { asRows, cellText, isBlankCell, isNumberCell } from './cells';
+import { asRows, cellText, isBlankCell } from './cells';
 import { findColumn, findNamedColumn, quotedList, seenHeaders } from './columns';
-import { findHeaderRow, headerNames, isCommentRow, isReportTotalsRow, isTotalLabel } from './header';
+import { findHeaderRow, headerNames, isCommentRow, isTotalLabel } from './header';
 import { Interner } from './intern';
 import { ROWS_PER_CLOCK_CHECK, readBudget } from './limits';
+import { type AggregatedTable, readReport, reportColumnsText } from './report';
+import type { Step } from './steps';
 import { isTimeInRange, parseTimestamp } from './timestamp';
 
 /** Options the user can name (`user=`, `session=`, `event=`, `time=`, `count=`) to override detection. */
@@ -24,6 +26,8 @@ export interface ReadTableOptions {
   extraColumns?: readonly string[];
   /** Option name shown in errors for extraColumns (default "breakdown"). */
   extraColumnsOption?: string;
+  /** The steps asked for: in a report they choose the table and the name column (report.ts). */
+  steps?: readonly Step[];
 }
 
 /** One extra column (a breakdown): each row's code into `values`. */
@@ -58,20 +62,7 @@ export interface EventTable {
   headers: string[];
 }
 
-export interface AggregatedTable {
-  kind: 'aggregated';
-  rowCount: number;
-  /** Per row, the event or step name (trimmed). */
-  names: string[];
-  /** Per row, the count (blank counts are 0). */
-  counts: Float64Array;
-  countUnit: 'users' | 'sessions' | 'events';
-  sourceRows: Int32Array;
-  extras: ColumnValues[];
-  columns: { name: string; count: string };
-  headers: string[];
-}
-
+export type { AggregatedTable };
 export type DataTable = EventTable | AggregatedTable;
 
 const DATA_HELP = 'Select the exported rows together with their header row, e.g. Data!A1:D50000.';
@@ -96,14 +87,17 @@ export function readTable(data: unknown, options: ReadTableOptions = {}): DataTa
   if (headerIndex < 0) throw noHeaderError(rows);
   const headers = headerNames(rows[headerIndex]!);
   const layout = detectLayout(headers, options);
-  const extras = (options.extraColumns ?? []).map((header) => ({
-    header,
-    index: findNamedColumn(headers, header, options.extraColumnsOption ?? 'breakdown'),
-  }));
-  const table =
-    layout.kind === 'events'
-      ? readEventRows(rows, headerIndex, headers, layout, extras)
-      : readReportRows(rows, headerIndex, headers, layout, extras);
+  let table: DataTable | undefined;
+  if (layout.kind === 'report') {
+    table = readReport(rows, options);
+    if (!table) throw new UserError(missingColumnsMessage(headers, layout.found, options));
+  } else {
+    const extras = (options.extraColumns ?? []).map((header) => ({
+      header,
+      index: findNamedColumn(headers, header, options.extraColumnsOption ?? 'breakdown'),
+    }));
+    table = readEventRows(rows, headerIndex, headers, layout, extras);
+  }
   if (table.rowCount === 0) {
     throw new UserError(
       `data has a header row (${seenHeaders(headers)}) but no data rows under it. ${DATA_HELP}`,
@@ -117,7 +111,7 @@ export function readEventTable(data: unknown, options: ReadTableOptions = {}): E
   const table = readTable(data, options);
   if (table.kind !== 'events') {
     throw new UserError(
-      `data looks like a report (columns "${table.columns.name}" and "${table.columns.count}"), but event ` +
+      `data looks like a report (${reportColumnsText(table)}), but event ` +
         `rows are needed: one row per event with ${lookedForEvents()}.`,
     );
   }
@@ -135,12 +129,7 @@ interface EventLayout {
   entityUnit: 'users' | 'sessions';
 }
 
-interface ReportLayout {
-  kind: 'aggregated';
-  name: number;
-  count: number;
-  countUnit: 'users' | 'sessions' | 'events';
-}
+const COUNT_ROLES_FOR_LAYOUT = ['usersCount', 'sessionsCount', 'eventsCount'] as const;
 
 function located(headers: string[], role: 'user' | 'session' | 'event' | 'time', o: ColumnOverrides): number {
   const named = o[role];
@@ -158,37 +147,20 @@ function lookedForEvents(): string {
   );
 }
 
-/** Count columns by priority: users over sessions over events. */
-const COUNT_ROLES = [
-  ['usersCount', 'users'],
-  ['sessionsCount', 'sessions'],
-  ['eventsCount', 'events'],
-] as const;
-
-function reportCount(
+/**
+ * Event rows when the header has an id, an event name and a timestamp (and count= is not
+ * given); a report when it has no id, or a count column; otherwise event rows missing a column.
+ */
+function detectLayout(
   headers: string[],
-  o: ColumnOverrides,
-): { index: number; unit: ReportLayout['countUnit'] } {
-  if (o.count !== undefined) {
-    // A column named with count= counts what its header says it counts; events otherwise.
-    const index = findNamedColumn(headers, o.count, 'count');
-    const role = COUNT_ROLES.find(([r]) => findColumn([headers[index]!], r) === 0);
-    return { index, unit: role ? role[1] : 'events' };
-  }
-  for (const [role, unit] of COUNT_ROLES) {
-    const index = findColumn(headers, role);
-    if (index >= 0) return { index, unit };
-  }
-  return { index: -1, unit: 'events' };
-}
-
-function detectLayout(headers: string[], options: ReadTableOptions): EventLayout | ReportLayout {
+  options: ReadTableOptions,
+): EventLayout | { kind: 'report'; found: FoundColumns } {
   const o = options.columns ?? {};
   const user = located(headers, 'user', o);
   const session = located(headers, 'session', o);
   const event = located(headers, 'event', o);
   const time = located(headers, 'time', o);
-  const count = reportCount(headers, o);
+  const count = COUNT_ROLES_FOR_LAYOUT.some((role) => findColumn(headers, role) >= 0) ? 0 : -1;
   const hasEntity = options.bySession ? session >= 0 : user >= 0 || session >= 0;
   const eventsPossible = hasEntity && event >= 0 && time >= 0;
   if (eventsPossible && o.count === undefined) {
@@ -202,19 +174,20 @@ function detectLayout(headers: string[], options: ReadTableOptions): EventLayout
       entityUnit,
     };
   }
-  if (event >= 0 && count.index >= 0 && !options.bySession) {
-    return { kind: 'aggregated', name: event, count: count.index, countUnit: count.unit };
-  }
-  throw new UserError(
-    missingColumnsMessage(headers, { user, session, event, time, count: count.index }, options),
-  );
+  const found = { user, session, event, time, count };
+  if (o.count !== undefined || count >= 0 || (user < 0 && session < 0)) return { kind: 'report', found };
+  throw new UserError(missingColumnsMessage(headers, found, options));
 }
 
-function missingColumnsMessage(
-  headers: string[],
-  found: { user: number; session: number; event: number; time: number; count: number },
-  options: ReadTableOptions,
-): string {
+interface FoundColumns {
+  user: number;
+  session: number;
+  event: number;
+  time: number;
+  count: number;
+}
+
+function missingColumnsMessage(headers: string[], found: FoundColumns, options: ReadTableOptions): string {
   const missing: string[] = [];
   if (options.bySession && found.session < 0) {
     missing.push(`a session id (${examples('session')}; "by session" needs one)`);
@@ -341,63 +314,4 @@ function badTimestamp(cell: unknown, rowIndex: number, header: string): UserErro
     '2024-03-01 10:00:00, 2024-03-01T10:00:00Z or 20240301.';
   if (isBlankCell(cell)) return new UserError(`${where}: the timestamp is empty. ${how}`);
   return new UserError(`${where}: "${cellText(cell)}" is not a date or time. ${how}`);
-}
-
-// ---- Report rows -----------------------------------------------------------------------------
-
-/** A count cell as a number: numbers, numeric text ("1,234" too), blank as 0; NaN otherwise. */
-function countValue(cell: unknown): number {
-  if (isNumberCell(cell)) return cell;
-  if (isBlankCell(cell)) return 0;
-  if (typeof cell !== 'string') return Number.NaN;
-  const text = cell.trim().replace(/,/g, '');
-  return text === '' ? Number.NaN : Number(text);
-}
-
-function readReportRows(
-  rows: unknown[][],
-  headerIndex: number,
-  headers: string[],
-  layout: ReportLayout,
-  extraColumns: { header: string; index: number }[],
-): AggregatedTable {
-  const names: string[] = [];
-  const counts: number[] = [];
-  const sources: number[] = [];
-  const extraCodes: number[][] = extraColumns.map(() => []);
-  const extraInterners = extraColumns.map(() => new Interner(true));
-  for (let r = headerIndex + 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (isCommentRow(row) || isReportTotalsRow(row)) continue;
-    const name = cellText(row[layout.name]);
-    if (name === '') continue;
-    const count = countValue(row[layout.count]);
-    if (Number.isNaN(count)) {
-      throw new UserError(
-        `row ${r + 1} of data, column "${headers[layout.count]}": "${cellText(row[layout.count])}" is not a ` +
-          'number. A report needs a number in its count column on every row.',
-      );
-    }
-    names.push(name);
-    counts.push(count);
-    sources.push(r);
-    extraColumns.forEach((c, x) => {
-      extraCodes[x]!.push(extraInterners[x]!.code(row[c.index]));
-    });
-  }
-  return {
-    kind: 'aggregated',
-    rowCount: names.length,
-    names,
-    counts: Float64Array.from(counts),
-    countUnit: layout.countUnit,
-    sourceRows: Int32Array.from(sources),
-    extras: extraColumns.map((c, x) => ({
-      header: headers[c.index]!,
-      codes: Int32Array.from(extraCodes[x]!),
-      values: extraInterners[x]!.texts,
-    })),
-    columns: { name: headers[layout.name]!, count: headers[layout.count]! },
-    headers,
-  };
 }
