@@ -66,7 +66,7 @@ function blockRows(
       const deltas = k > 1 ? block.deltas?.[k] : undefined;
       row.push(...(deltas?.length ? [median(deltas) / MS_PER_DAY, mean(deltas) / MS_PER_DAY] : ['', '']));
     }
-    const notes = [result.notes[index]!];
+    const notes = [(block.notes ?? result.notes)[index]!];
     if (result.report && k > 1 && count > counts[k - 1]!) notes.push(REPORT_RISE_NOTE);
     row.push(notes.filter((n) => n !== '').join('; '));
     return row;

@@ -4,7 +4,7 @@
  * step's names (several rows per step, e.g. one per date or per page variant, add up; the
  * Notes say so, since users in different rows may be the same people).
  */
-import { type AggregatedTable, fitsPattern, isWildcard, namePattern } from '../table';
+import { type AggregatedTable, type CountUnit, fitsPattern, isWildcard, namePattern } from '../table';
 import { absentStepNotes } from './notes';
 import { emptyBlock, type FunnelBlock, type FunnelResult } from './result';
 import type { FunnelSpec } from './spec';
@@ -13,7 +13,8 @@ import { joinNotes, sumNote, wildcardNote } from './sum-notes';
 export function reportFunnel(table: AggregatedTable, spec: FunnelSpec): FunnelResult {
   const stepCount = spec.steps.length;
   const patterns = spec.steps.map((step) => step.names.map(namePattern));
-  const distinct = [...new Set(table.names)];
+  // Sorted: the notes built from these names must not depend on the order of the rows.
+  const distinct = [...new Set(table.names)].sort();
   // Each distinct name is tested once against every step's patterns.
   const stepsOfName = new Map<string, number[]>();
   for (const name of distinct) {
@@ -24,19 +25,14 @@ export function reportFunnel(table: AggregatedTable, spec: FunnelSpec): FunnelRe
     if (steps.length) stepsOfName.set(name, steps);
   }
   const breakdown = table.extras[0];
-  const total = emptyBlock('', stepCount, false);
-  const blocks = breakdown ? breakdown.values.map((v) => emptyBlock(v, stepCount, false)) : [];
-  const rowsSummed = new Array<number>(stepCount + 1).fill(0);
-  const largest = new Array<number>(stepCount + 1).fill(0);
+  const total = new ReportBlock('', stepCount);
+  const blocks = breakdown ? breakdown.values.map((v) => new ReportBlock(v, stepCount)) : [];
   for (let row = 0; row < table.rowCount; row++) {
     const steps = stepsOfName.get(table.names[row]!);
     if (!steps) continue;
-    const count = table.counts[row]!;
     for (const k of steps) {
-      addCount(total, k, count);
-      if (breakdown) addCount(blocks[breakdown.codes[row]!]!, k, count);
-      if (count > 0) rowsSummed[k]!++;
-      largest[k] = Math.max(largest[k]!, count);
+      total.add(k, table.counts[row]!);
+      if (breakdown) blocks[breakdown.codes[row]!]!.add(k, table.counts[row]!);
     }
   }
   const absentNames = patterns.map((list) =>
@@ -46,19 +42,47 @@ export function reportFunnel(table: AggregatedTable, spec: FunnelSpec): FunnelRe
     if (!list.some(isWildcard)) return '';
     return wildcardNote(distinct.filter((n) => list.some((p) => isWildcard(p) && fitsPattern(p, n))));
   });
-  const sumNotes = spec.steps.map((_, i) => sumNote(table.countUnit, rowsSummed[i + 1]!, largest[i + 1]!));
+  const nameNotes = joinNotes(absentStepNotes(spec.steps, absentNames, distinct), wildcardNotes);
+  const totalBlock = total.done(nameNotes, table.countUnit);
   const result: FunnelResult = {
     steps: spec.steps,
     unit: table.countUnit,
-    total,
-    notes: joinNotes(absentStepNotes(spec.steps, absentNames, distinct), wildcardNotes, sumNotes),
+    total: totalBlock,
+    notes: totalBlock.notes!,
     report: true,
   };
-  if (breakdown) result.breakdown = { header: breakdown.header, blocks };
+  if (breakdown) {
+    result.breakdown = {
+      header: breakdown.header,
+      blocks: blocks.map((b) => b.done(nameNotes, table.countUnit)),
+    };
+  }
   return result;
 }
 
-function addCount(block: FunnelBlock, step: number, count: number): void {
-  block.counts[step]! += count;
-  block.continued[step]! += count;
+/** A block's sums, with how many rows each step added up and the largest of them. */
+class ReportBlock {
+  private readonly block: FunnelBlock;
+  private readonly rowsSummed: number[];
+  private readonly largest: number[];
+
+  constructor(label: string, stepCount: number) {
+    this.block = emptyBlock(label, stepCount, false);
+    this.rowsSummed = new Array<number>(stepCount + 1).fill(0);
+    this.largest = new Array<number>(stepCount + 1).fill(0);
+  }
+
+  add(step: number, count: number): void {
+    this.block.counts[step]! += count;
+    this.block.continued[step]! += count;
+    if (count > 0) this.rowsSummed[step]!++;
+    this.largest[step] = Math.max(this.largest[step]!, count);
+  }
+
+  /** The block, its notes being the step's name notes and its own sum notes. */
+  done(nameNotes: readonly string[], unit: CountUnit): FunnelBlock {
+    const sums = nameNotes.map((_, i) => sumNote(unit, this.rowsSummed[i + 1]!, this.largest[i + 1]!));
+    this.block.notes = joinNotes(nameNotes, sums);
+    return this.block;
+  }
 }

@@ -10,6 +10,8 @@ export interface FunnelBlock {
   continued: number[];
   /** deltas[k] = times (ms) from step k-1 to step k on each entity's chain, when asked for. */
   deltas?: number[][];
+  /** Per step (0-based), this block's own notes, when they differ from the result's (report sums). */
+  notes?: string[];
 }
 
 export interface FunnelResult {

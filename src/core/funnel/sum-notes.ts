@@ -6,10 +6,12 @@ import type { CountUnit } from '../table';
 
 const NAMES_SHOWN = 3;
 
-/** "matched 2 names: "/adults/", "/adults"" for a wildcard step; "" for a step without one. */
+/** 'matched 2 names: "/adults", "/adults/"' for a wildcard step; "" for a step without one. */
 export function wildcardNote(names: readonly string[] | undefined): string {
   if (names === undefined || names.length === 0) return '';
-  const shown = names
+  // Sorted, so that the order of the rows never changes the note.
+  const shown = [...names]
+    .sort()
     .slice(0, NAMES_SHOWN)
     .map((n) => `"${n}"`)
     .join(', ');

@@ -4,7 +4,7 @@
  * fit in a custom function's 30 seconds and in little more memory than the input.
  */
 import { UserError } from '../errors';
-import { COLUMN_ALIASES, type ColumnRole } from './aliases';
+import { COLUMN_ALIASES, type ColumnRole, normalizeHeader } from './aliases';
 import { asRows, cellText, isBlankCell } from './cells';
 import { findColumn, findNamedColumn, quotedList, seenHeaders } from './columns';
 import { findHeaderRow, headerNames, isCommentRow, isTotalLabel } from './header';
@@ -158,7 +158,10 @@ function detectLayout(
   const o = options.columns ?? {};
   const user = located(headers, 'user', o);
   const session = located(headers, 'session', o);
-  const event = located(headers, 'event', o);
+  // event= may name a column of a report's other stacked table (report.ts checks it there).
+  const eventElsewhere =
+    o.event !== undefined && !headers.some((h) => normalizeHeader(h) === normalizeHeader(o.event!));
+  const event = eventElsewhere ? -1 : located(headers, 'event', o);
   const time = located(headers, 'time', o);
   const count = COUNT_ROLES_FOR_LAYOUT.some((role) => findColumn(headers, role) >= 0) ? 0 : -1;
   const hasEntity = options.bySession ? session >= 0 : user >= 0 || session >= 0;
@@ -176,6 +179,7 @@ function detectLayout(
   }
   const found = { user, session, event, time, count };
   if (o.count !== undefined || count >= 0 || (user < 0 && session < 0)) return { kind: 'report', found };
+  if (eventElsewhere) findNamedColumn(headers, o.event!, 'event'); // throws: event rows have no such column
   throw new UserError(missingColumnsMessage(headers, found, options));
 }
 

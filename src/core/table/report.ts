@@ -75,7 +75,13 @@ export function readReport(
   if (columnTable && (choice === undefined || choice.score < stepNames.length)) {
     return readStepColumns(rows, columnTable, stepNames, options);
   }
-  if (choice === undefined) return undefined;
+  if (choice === undefined) {
+    // Read without steps (for event rows), or without numbers: not a report.
+    if (steps.length === 0 || !tables.some((t) => t.headers.some((_, c) => isNumberColumn(rows, t, c)))) {
+      return undefined;
+    }
+    throw noStepsFoundError(rows, tables, steps);
+  }
   if (choice.score === 0 && stepNames.length > 0 && !choice.named)
     throw noStepsFoundError(rows, tables, steps);
   return readNamedRows(rows, choice, options);
@@ -159,15 +165,21 @@ function isNumberColumn(rows: readonly (readonly unknown[])[], table: StackedTab
   return numbers > 0;
 }
 
-/** The distinct texts of a column that are names (not numbers, not blank). */
-function columnNames(rows: readonly (readonly unknown[])[], table: StackedTable, c: number): Set<string> {
-  const names = new Set<string>();
+/** The distinct texts of a column (blank cells and totals labels aside), and whether one is not a number. */
+function columnValues(
+  rows: readonly (readonly unknown[])[],
+  table: StackedTable,
+  c: number,
+): { values: Set<string>; text: boolean } {
+  const values = new Set<string>();
+  let text = false;
   for (const r of table.rows) {
     const cell = rows[r]![c];
-    if (isBlankCell(cell) || looksNumeric(cell) || isTotalLabel(cell)) continue;
-    names.add(cellText(cell));
+    if (isBlankCell(cell) || isTotalLabel(cell)) continue;
+    values.add(cellText(cell));
+    text ||= !looksNumeric(cell);
   }
-  return names;
+  return { values, text };
 }
 
 /**
@@ -186,12 +198,13 @@ function chooseNameColumn(
       o.event !== undefined ? indexOf(table.headers, o.event) : findColumn(table.headers, 'event');
     table.headers.forEach((_, c) => {
       if (o.event !== undefined && c !== eventColumn) return;
-      const names = columnNames(rows, table, c);
-      if (names.size === 0 && c !== eventColumn) return;
+      const { values, text } = columnValues(rows, table, c);
+      const score = patterns.filter((p) => [...values].some((n) => fitsPattern(p, n))).length;
+      const named = c === eventColumn;
+      // A column of numbers (dates, ids) names steps only when the steps are among its values.
+      if (!text && !named && score === 0) return;
       const count = countColumn(rows, table, o, c);
       if (count.index < 0) return;
-      const score = patterns.filter((p) => [...names].some((n) => fitsPattern(p, n))).length;
-      const named = c === eventColumn;
       if (!best || score > best.score || (score === best.score && named && !best.named)) {
         best = { table, name: c, count: count.index, unit: count.unit, score, named };
       }
@@ -377,8 +390,9 @@ function noStepsFoundError(
   const textColumns: string[] = [];
   for (const table of tables) {
     table.headers.forEach((header, c) => {
-      const names = [...columnNames(rows, table, c)];
-      if (names.length === 0 || header === '') return;
+      const { values, text } = columnValues(rows, table, c);
+      const names = [...values].sort();
+      if (!text || header === '') return;
       const shown = quotedList(names.slice(0, VALUES_SHOWN));
       textColumns.push(`"${header}" (${shown}${names.length > VALUES_SHOWN ? ', ...' : ''})`);
     });

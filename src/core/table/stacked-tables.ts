@@ -1,8 +1,8 @@
 /**
  * A range may hold several tables one under the other: a GA4 "Reports snapshot" stacks one
  * table per card, each after its own `#` comment block; other exports leave a blank line and
- * start a new header row. A header row repeated right under its own table (two pastes of the
- * same export) continues that table, so the rows read as one.
+ * start a new header row. A header row seen before (two pastes of the same export, maybe with
+ * other tables between) continues that table: the same columns are the same report.
  */
 import { cellText, isBlankCell } from './cells';
 import { looksNumeric } from './count-cell';
@@ -35,8 +35,9 @@ export function splitTables(rows: readonly (readonly unknown[])[]): StackedTable
     const startsTable = !current || afterComment || (afterBlank && looksLikeHeader(row));
     afterComment = false;
     afterBlank = false;
-    if (current && sameHeader(row, current.headers)) continue;
-    if (startsTable) {
+    const same = tables.find((t) => sameHeader(row, t.headers));
+    if (same) current = same;
+    else if (startsTable) {
       current = { headerRow: r, headers: headerNames(row), rows: [] };
       tables.push(current);
     } else current!.rows.push(r);
