@@ -5,6 +5,8 @@
 import type { CountUnit } from '../table';
 
 const NAMES_SHOWN = 3;
+/** Long names (page paths with tracking query strings) are cut, to keep the Notes cell readable. */
+const NAME_LENGTH_SHOWN = 40;
 
 /** 'matched 2 names: "/adults", "/adults/"' for a wildcard step; "" for a step without one. */
 export function wildcardNote(names: readonly string[] | undefined): string {
@@ -13,7 +15,7 @@ export function wildcardNote(names: readonly string[] | undefined): string {
   const shown = [...names]
     .sort()
     .slice(0, NAMES_SHOWN)
-    .map((n) => `"${n}"`)
+    .map((n) => `"${n.length > NAME_LENGTH_SHOWN ? `${n.slice(0, NAME_LENGTH_SHOWN - 3)}...` : n}"`)
     .join(', ');
   const more = names.length > NAMES_SHOWN ? ', ...' : '';
   return `matched ${names.length} name${names.length === 1 ? '' : 's'}: ${shown}${more}`;

@@ -44,9 +44,14 @@ export function countValue(cell: unknown, decimalComma: boolean): number {
   return Number.NaN;
 }
 
+const NUMBER_START = /^[+-]?[\d.,]/;
+
 /** True for a cell that shows a number (in either decimal style): used to tell counts from names. */
 export function looksNumeric(cell: unknown): boolean {
   if (typeof cell === 'number') return true;
-  if (typeof cell !== 'string' || cell.trim() === '') return false;
+  if (typeof cell !== 'string') return false;
+  const text = cell.trim();
+  // Most names start with a letter or "/": no need to try every number shape on them.
+  if (!NUMBER_START.test(text)) return false;
   return !Number.isNaN(countValue(cell, false)) || !Number.isNaN(countValue(cell, true));
 }

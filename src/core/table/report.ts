@@ -77,7 +77,7 @@ export function readReport(
   }
   if (choice === undefined) {
     // Read without steps (for event rows), or without numbers: not a report.
-    if (steps.length === 0 || !tables.some((t) => t.headers.some((_, c) => isNumberColumn(rows, t, c)))) {
+    if (steps.length === 0 || !tables.some((t) => numberColumns(rows, t).includes(true))) {
       return undefined;
     }
     throw noStepsFoundError(rows, tables, steps);
@@ -150,8 +150,20 @@ function countColumn(
     const index = findColumn(headers, role);
     if (index >= 0 && index !== nameColumn) return { index, unit };
   }
-  const index = headers.findIndex((_, c) => c !== nameColumn && isNumberColumn(rows, table, c));
+  const index = headers.findIndex((_, c) => c !== nameColumn && numberColumns(rows, table)[c]);
   return { index, unit: 'count' };
+}
+
+const numberColumnsOf = new WeakMap<StackedTable, boolean[]>();
+
+/** Per column of the table, whether it holds numbers only (worked out once per table). */
+function numberColumns(rows: readonly (readonly unknown[])[], table: StackedTable): boolean[] {
+  let known = numberColumnsOf.get(table);
+  if (!known) {
+    known = table.headers.map((_, c) => isNumberColumn(rows, table, c));
+    numberColumnsOf.set(table, known);
+  }
+  return known;
 }
 
 function isNumberColumn(rows: readonly (readonly unknown[])[], table: StackedTable, c: number): boolean {
@@ -199,7 +211,7 @@ function chooseNameColumn(
     table.headers.forEach((_, c) => {
       if (o.event !== undefined && c !== eventColumn) return;
       const { values, text } = columnValues(rows, table, c);
-      const score = patterns.filter((p) => [...values].some((n) => fitsPattern(p, n))).length;
+      const score = patterns.filter((p) => holdsName(values, p)).length;
       const named = c === eventColumn;
       // A column of numbers (dates, ids) names steps only when the steps are among its values.
       if (!text && !named && score === 0) return;
@@ -211,6 +223,13 @@ function chooseNameColumn(
     });
   }
   return best;
+}
+
+/** True when some value fits the pattern (a lookup for an exact name). */
+function holdsName(values: ReadonlySet<string>, pattern: NamePattern): boolean {
+  if (pattern.exact !== undefined) return values.has(pattern.exact);
+  for (const value of values) if (fitsPattern(pattern, value)) return true;
+  return false;
 }
 
 /** The first table in which every step names a column header, if any. */
