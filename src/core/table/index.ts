@@ -2,7 +2,7 @@
  * The shared data-reading layer for custom functions over exported analytics rows.
  * Stable API (FUNNEL, MICRO_IMPACT, FUNNEL_TREND and FUNNEL_SQL build on it):
  *
- * - `readTable(data, { columns, bySession, extraColumns })` -> `EventTable | AggregatedTable`;
+ * - `readTable(data, { columns, bySession, extraColumns, steps })` -> `EventTable | AggregatedTable`;
  *   `readEventTable(...)` when only event rows will do. Finds the header row (skipping GA's
  *   `# ...` comment block and blank rows), skips totals rows, detects columns by the alias
  *   lists in aliases.ts (or by `user=`/`session=`/`event=`/`time=`/`count=` overrides), and

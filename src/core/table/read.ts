@@ -10,7 +10,7 @@ import { findColumn, findNamedColumn, quotedList, seenHeaders } from './columns'
 import { findHeaderRow, headerNames, isCommentRow, isTotalLabel } from './header';
 import { Interner } from './intern';
 import { ROWS_PER_CLOCK_CHECK, readBudget } from './limits';
-import { type AggregatedTable, readReport, reportColumnsText } from './report';
+import { type AggregatedTable, COUNT_ROLES, readReport, reportColumnsText } from './report';
 import type { Step } from './steps';
 import { isTimeInRange, parseTimestamp } from './timestamp';
 
@@ -129,8 +129,6 @@ interface EventLayout {
   entityUnit: 'users' | 'sessions';
 }
 
-const COUNT_ROLES_FOR_LAYOUT = ['usersCount', 'sessionsCount', 'eventsCount'] as const;
-
 function located(headers: string[], role: 'user' | 'session' | 'event' | 'time', o: ColumnOverrides): number {
   const named = o[role];
   return named === undefined ? findColumn(headers, role) : findNamedColumn(headers, named, role);
@@ -163,7 +161,7 @@ function detectLayout(
     o.event !== undefined && !headers.some((h) => normalizeHeader(h) === normalizeHeader(o.event!));
   const event = eventElsewhere ? -1 : located(headers, 'event', o);
   const time = located(headers, 'time', o);
-  const count = COUNT_ROLES_FOR_LAYOUT.some((role) => findColumn(headers, role) >= 0) ? 0 : -1;
+  const count = COUNT_ROLES.some(([role]) => findColumn(headers, role) >= 0) ? 0 : -1;
   const hasEntity = options.bySession ? session >= 0 : user >= 0 || session >= 0;
   const eventsPossible = hasEntity && event >= 0 && time >= 0;
   if (eventsPossible && o.count === undefined) {

@@ -68,7 +68,7 @@ export function readReport(
   const o = options.columns ?? {};
   const steps = options.steps ?? [];
   const stepNames = [...new Set(steps.flatMap((s) => s.names))];
-  if (tables.length === 0) return emptyReport(splitTables(rows)[0]?.headers ?? []);
+  if (tables.length === 0) return emptyReport();
   checkNamedColumns(tables, o);
   const choice = chooseNameColumn(rows, tables, o, stepNames.map(namePattern));
   const columnTable = o.event === undefined ? stepsAsColumnsTable(tables, stepNames) : undefined;
@@ -101,7 +101,7 @@ interface NameChoice {
 }
 
 /** Count columns by priority: users over sessions over events. */
-const COUNT_ROLES: readonly (readonly [ColumnRole, CountUnit])[] = [
+export const COUNT_ROLES: readonly (readonly [ColumnRole, CountUnit])[] = [
   ['usersCount', 'users'],
   ['sessionsCount', 'sessions'],
   ['eventsCount', 'events'],
@@ -379,7 +379,8 @@ function aggregated(
   };
 }
 
-function emptyReport(headers: string[]): AggregatedTable {
+/** No data rows under any header: readTable says so. */
+function emptyReport(): AggregatedTable {
   return {
     kind: 'aggregated',
     rowCount: 0,
@@ -389,7 +390,7 @@ function emptyReport(headers: string[]): AggregatedTable {
     sourceRows: new Int32Array(0),
     extras: [],
     columns: { counts: [] },
-    headers,
+    headers: [],
   };
 }
 
