@@ -29,7 +29,7 @@ export function funnel(data: unknown, steps: unknown, window?: unknown, options?
     if (used.length) {
       throw new UserError(
         `${used.join(', ')} ${used.length > 1 ? 'need' : 'needs'} event rows (one row per event with a user or ` +
-          `session id and a timestamp), but data is a report (${reportColumnsText(table)}), which only has totals per step. Remove ${used.length > 1 ? 'them' : 'it'} or use event rows.`,
+          `session id and a timestamp), but data is a report (${reportColumnsText(table.columns)}), which only has totals per step. Remove ${used.length > 1 ? 'them' : 'it'} or use event rows.`,
       );
     }
     return layoutFunnel(reportFunnel(table, spec), false);

@@ -10,7 +10,7 @@ import { findColumn, findNamedColumn, quotedList, seenHeaders } from './columns'
 import { findHeaderRow, headerNames, isCommentRow, isTotalLabel } from './header';
 import { Interner } from './intern';
 import { ROWS_PER_CLOCK_CHECK, readBudget } from './limits';
-import { type AggregatedTable, COUNT_ROLES, readReport, reportColumnsText } from './report';
+import { type AggregatedTable, COUNT_ROLES, planReport, reportColumnsText } from './report';
 import type { Step } from './steps';
 import { isTimeInRange, parseTimestamp } from './timestamp';
 
@@ -82,15 +82,32 @@ function noHeaderError(rows: readonly (readonly unknown[])[]): UserError {
 
 /** Reads event rows or a report. Throws a UserError naming missing columns and the ones seen. */
 export function readTable(data: unknown, options: ReadTableOptions = {}): DataTable {
+  return readData(data, options, false);
+}
+
+/** Reads event-level rows; throws a UserError when the data is a report or lacks a column. */
+export function readEventTable(data: unknown, options: ReadTableOptions = {}): EventTable {
+  return readData(data, options, true) as EventTable;
+}
+
+function readData(data: unknown, options: ReadTableOptions, eventsOnly: boolean): DataTable {
   const rows = asRows(data);
   const headerIndex = findHeaderRow(rows);
   if (headerIndex < 0) throw noHeaderError(rows);
   const headers = headerNames(rows[headerIndex]!);
   const layout = detectLayout(headers, options);
-  let table: DataTable | undefined;
+  let table: DataTable;
   if (layout.kind === 'report') {
-    table = readReport(rows, options);
-    if (!table) throw new UserError(missingColumnsMessage(headers, layout.found, options));
+    const plan = planReport(rows, options);
+    if (!plan) throw new UserError(missingColumnsMessage(headers, layout.found, options));
+    // Said before the rows are read: a count cell's problem is not the problem here.
+    if (eventsOnly && plan.columns.counts.length > 0) {
+      throw new UserError(
+        `data looks like a report (${reportColumnsText(plan.columns)}), but event ` +
+          `rows are needed: one row per event with ${lookedForEvents()}.`,
+      );
+    }
+    table = plan.read();
   } else {
     const extras = (options.extraColumns ?? []).map((header) => ({
       header,
@@ -101,18 +118,6 @@ export function readTable(data: unknown, options: ReadTableOptions = {}): DataTa
   if (table.rowCount === 0) {
     throw new UserError(
       `data has a header row (${seenHeaders(headers)}) but no data rows under it. ${DATA_HELP}`,
-    );
-  }
-  return table;
-}
-
-/** Reads event-level rows; throws a UserError when the data is a report or lacks a column. */
-export function readEventTable(data: unknown, options: ReadTableOptions = {}): EventTable {
-  const table = readTable(data, options);
-  if (table.kind !== 'events') {
-    throw new UserError(
-      `data looks like a report (${reportColumnsText(table)}), but event ` +
-        `rows are needed: one row per event with ${lookedForEvents()}.`,
     );
   }
   return table;

@@ -50,41 +50,53 @@ export interface ReadReportOptions {
 }
 
 /** The columns of a report as messages name them. */
-export function reportColumnsText(table: AggregatedTable): string {
-  return table.columns.name === undefined
-    ? `count columns ${quotedList(table.columns.counts)}`
-    : `columns "${table.columns.name}" and "${table.columns.counts[0]}"`;
+export function reportColumnsText(columns: AggregatedTable['columns']): string {
+  return columns.name === undefined
+    ? `count columns ${quotedList(columns.counts)}`
+    : `columns "${columns.name}" and "${columns.counts[0]}"`;
+}
+
+/** A report's columns, chosen for the steps, and the reading of its rows (which checks every count). */
+export interface ReportPlan {
+  columns: AggregatedTable['columns'];
+  read(): AggregatedTable;
 }
 
 /**
- * Reads the report in rows for the given steps; undefined when no table has a column of counts
- * (then the data is not a report at all). Throws a UserError saying what to name when unsure.
+ * Chooses the table and columns of the report in rows for the given steps; undefined when no
+ * table has a column of counts (then the data is not a report at all). Throws a UserError
+ * saying what to name when the steps are in no column.
  */
-export function readReport(
+export function planReport(
   rows: readonly (readonly unknown[])[],
   options: ReadReportOptions,
-): AggregatedTable | undefined {
+): ReportPlan | undefined {
   const tables = splitTables(rows).filter((t) => t.rows.length > 0);
   const o = options.columns ?? {};
   const steps = options.steps ?? [];
   const stepNames = [...new Set(steps.flatMap((s) => s.names))];
-  if (tables.length === 0) return emptyReport();
+  if (tables.length === 0) return { columns: { counts: [] }, read: emptyReport };
   checkNamedColumns(tables, o);
   const choice = chooseNameColumn(rows, tables, o, stepNames.map(namePattern));
   const columnTable = o.event === undefined ? stepsAsColumnsTable(tables, stepNames) : undefined;
   if (columnTable && (choice === undefined || choice.score < stepNames.length)) {
-    return readStepColumns(rows, columnTable, stepNames, options);
+    const headers = stepNames.map((n) => columnTable.headers[indexOf(columnTable.headers, n)]!);
+    return {
+      columns: { counts: [...new Set(headers)] },
+      read: () => readStepColumns(rows, columnTable, stepNames, options),
+    };
   }
   if (choice === undefined) {
     // Read without steps (for event rows), or without numbers: not a report.
-    if (steps.length === 0 || !tables.some((t) => numberColumns(rows, t).includes(true))) {
-      return undefined;
-    }
+    if (steps.length === 0 || !tables.some((t) => numberColumns(rows, t).includes(true))) return undefined;
     throw noStepsFoundError(rows, tables, steps);
   }
   if (choice.score === 0 && stepNames.length > 0 && !choice.named)
     throw noStepsFoundError(rows, tables, steps);
-  return readNamedRows(rows, choice, options);
+  return {
+    columns: { name: choice.table.headers[choice.name]!, counts: [choice.table.headers[choice.count]!] },
+    read: () => readNamedRows(rows, choice, options),
+  };
 }
 
 // ---- Choosing the table and its name and count columns -------------------------------------
