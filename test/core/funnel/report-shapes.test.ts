@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { funnel } from '../../../src/core/funnel';
+import { readEventTable } from '../../../src/core/table';
 
 const counts = (table: unknown[][]) => table.slice(1).map((row) => row[1]);
 const notes = (table: unknown[][]) => table.slice(1).map((row) => row[row.length - 1]);
@@ -225,6 +226,34 @@ describe('steps as columns (item 3)', () => {
     // 120 + 0 + 80 = 200: the last row repeats the sum and is left out.
     expect(counts(out)).toEqual([200]);
     expect(notes(out)).toEqual(['sum of 2 rows: sessions may be counted more than once (largest row 120)']);
+  });
+});
+
+describe('a report where event rows are needed', () => {
+  const chart = [
+    ['Date', 'Clicks', 'Impressions'],
+    ['2025-01-01', 1, 25],
+  ];
+
+  it('FUNNEL refuses event-only options, naming the count columns the steps chose', () => {
+    expect(messageOf(() => funnel(chart, 'Impressions, Clicks', '1d'))).toBe(
+      'a window needs event rows (one row per event with a user or session id and a timestamp), but data is a ' +
+        'report (count columns "Impressions", "Clicks"), which only has totals per step. Remove it or use event rows.',
+    );
+  });
+
+  it('readEventTable says "looks like a report" before judging a count cell', () => {
+    const report = [
+      ['Event name', 'Total users'],
+      ['view_item', -1],
+    ];
+    expect(messageOf(() => readEventTable(report))).toMatch(
+      /^data looks like a report \(columns "Event name" and "Total users"\), but event rows are needed/,
+    );
+    // FUNNEL reads the same report and names the bad cell.
+    expect(messageOf(() => funnel(report, 'view_item'))).toMatch(
+      /^row 2 of data, column "Total users": "-1" is negative/,
+    );
   });
 });
 
