@@ -50,6 +50,6 @@ describe('FUNNEL in the bundle', () => {
   it('shows a user error as a plain message, not "failed unexpectedly"', () => {
     expect(() => FUNNEL(data, 'view_item', 'soon')).toThrow(/^window "soon" is not a duration/);
     expect(() => FUNNEL(data, 'view_item', '', 'fast')).toThrow(/^unknown option "fast"\. Valid options:/);
-    expect(() => FUNNEL([['x']], 'a')).toThrow(/^data: cannot find/);
+    expect(() => FUNNEL([['x']], 'a')).toThrow(/^data has a header row \("x"\) but no data rows under it/);
   });
 });

@@ -56,9 +56,9 @@ const ERROR_SHAPES: ErrorShape[] = [
   },
   {
     source: 'src/core/table/read.ts',
-    fragment: 'but event ` +\n        `rows are needed: one row per event with',
+    fragment: 'rows are needed: one row per event with',
     pattern:
-      /^data looks like a report \(columns ".*" and ".*"\), but event rows are needed: one row per event/s,
+      /^data looks like a report \((columns ".*" and ".*"|count columns ".*")\), but event rows are needed: one row per event/s,
   },
   {
     source: 'src/core/table/read.ts',
@@ -71,7 +71,25 @@ const ERROR_SHAPES: ErrorShape[] = [
     pattern: /^row \d+ of data, column ".*": ".*" is not a date or time\. Use dates, epoch numbers/s,
   },
   {
-    source: 'src/core/table/read.ts',
+    source: 'src/core/table/report.ts',
+    fragment: 'data: no column holds the steps ',
+    pattern:
+      /^data: no column holds the steps .*\. Columns seen: .*Write the steps as they appear in one of these columns/s,
+  },
+  {
+    source: 'src/core/table/report.ts',
+    fragment: ' is negative. A count cannot be below 0: correct the cell.',
+    pattern:
+      /^row \d+ of data, column ".*": ".*" is negative\. A count cannot be below 0: correct the cell\.$/s,
+  },
+  {
+    source: 'src/core/table/report.ts',
+    fragment: ', not a rate or average ',
+    pattern:
+      /^row \d+ of data, column ".*": ".*" is not a whole number of (users|sessions)\. Select the column of/s,
+  },
+  {
+    source: 'src/core/table/report.ts',
     fragment: 'A report needs a number in its count column on every row.',
     pattern:
       /^row \d+ of data, column ".*": ".*" is not a number\. A report needs a number in its count column on every row\.$/s,

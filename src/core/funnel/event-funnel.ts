@@ -12,6 +12,7 @@ import { eventStepNotes } from './notes';
 import type { Outcome } from './outcome';
 import { emptyBlock, type FunnelBlock, type FunnelResult } from './result';
 import type { FunnelSpec } from './spec';
+import { joinNotes, wildcardNote } from './sum-notes';
 
 export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
   const stepCount = spec.steps.length;
@@ -38,7 +39,10 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
     steps: spec.steps,
     unit: table.entityUnit,
     total,
-    notes: eventStepNotes(spec.steps, funnel.match.absentNames, table),
+    notes: joinNotes(
+      eventStepNotes(spec.steps, funnel.match.absentNames, table),
+      funnel.match.wildcardNames.map(wildcardNote),
+    ),
     report: false,
   };
   if (breakdown)

@@ -6,7 +6,7 @@
  * through report-funnel.ts (sums of its count column). layout.ts shapes the result.
  */
 import { UserError } from '../errors';
-import { readTable } from '../table';
+import { readTable, reportColumnsText } from '../table';
 import { eventFunnel } from './event-funnel';
 import { type Cell, layoutFunnel } from './layout';
 import { reportFunnel } from './report-funnel';
@@ -30,6 +30,7 @@ export function funnel(
     timeZone,
     columns: spec.columns,
     bySession: spec.bySession,
+    steps: spec.steps,
     extraColumns: spec.breakdown === undefined ? [] : [spec.breakdown],
   });
   if (table.kind === 'aggregated') {
@@ -37,8 +38,7 @@ export function funnel(
     if (used.length) {
       throw new UserError(
         `${used.join(', ')} ${used.length > 1 ? 'need' : 'needs'} event rows (one row per event with a user or ` +
-          `session id and a timestamp), but data is a report (columns "${table.columns.name}" and ` +
-          `"${table.columns.count}"), which only has totals per step. Remove ${used.length > 1 ? 'them' : 'it'} or use event rows.`,
+          `session id and a timestamp), but data is a report (${reportColumnsText(table.columns)}), which only has totals per step. Remove ${used.length > 1 ? 'them' : 'it'} or use event rows.`,
       );
     }
     return layoutFunnel(reportFunnel(table, spec), false);

@@ -11,7 +11,7 @@ import type { FunnelBlock, FunnelResult } from './result';
 
 export type Cell = string | number;
 
-const UNIT_HEADER = { users: 'Users', sessions: 'Sessions', events: 'Events' } as const;
+const UNIT_HEADER = { users: 'Users', sessions: 'Sessions', events: 'Events', count: 'Count' } as const;
 
 export const REPORT_RISE_NOTE =
   'more than the previous step: a report counts each step on its own, not paths';
@@ -70,7 +70,7 @@ function blockRows(
       const deltas = k > 1 ? block.deltas?.[k] : undefined;
       row.push(...(deltas?.length ? [median(deltas) / MS_PER_DAY, mean(deltas) / MS_PER_DAY] : ['', '']));
     }
-    const notes = [result.notes[index]!];
+    const notes = [(block.notes ?? result.notes)[index]!];
     if (result.report && k > 1 && count > counts[previous[k]!]!) notes.push(REPORT_RISE_NOTE);
     row.push(notes.filter((n) => n !== '').join('; '));
     return row;

@@ -1,5 +1,5 @@
 /** A computed funnel, before it is laid out as a sheet table. */
-import type { Step } from '../table';
+import type { CountUnit, Step } from '../table';
 
 export interface FunnelBlock {
   /** The breakdown value ("" for the total block). */
@@ -10,12 +10,14 @@ export interface FunnelBlock {
   continued: number[];
   /** deltas[k] = times (ms) from step k-1 to step k on each entity's chain, when asked for. */
   deltas?: number[][];
+  /** Per step (0-based), this block's own notes, when they differ from the result's (report sums). */
+  notes?: string[];
 }
 
 export interface FunnelResult {
   steps: Step[];
   /** What the counts count, named in the header. */
-  unit: 'users' | 'sessions' | 'events';
+  unit: CountUnit;
   total: FunnelBlock;
   /** One block per breakdown value, when asked for. */
   breakdown?: { header: string; blocks: FunnelBlock[] };

@@ -1,8 +1,9 @@
 /**
  * Which steps each event name matches. A name may match several steps (the same event
- * listed twice, or in two steps' alternatives); stored as a compact list per event code.
+ * listed twice, or in two steps' alternatives, or fitting two wildcards); stored as a compact
+ * list per event code. A wildcard step (`view_*`) matches every event name it fits.
  */
-import type { EventTable, Step } from '../table';
+import { type EventTable, fitsPattern, namePattern, type Step } from '../table';
 
 export interface StepMatch {
   /** Steps of code c (1-based, ascending) are steps[start[c]] .. steps[start[c + 1] - 1]. */
@@ -12,18 +13,35 @@ export interface StepMatch {
   multiple: boolean;
   /** Per step (0-based), the names of its alternatives that the data never has. */
   absentNames: string[][];
+  /** Per step (0-based), the distinct event names its wildcards matched; undefined without a wildcard. */
+  wildcardNames: (string[] | undefined)[];
 }
 
 export function matchSteps(table: EventTable, steps: readonly Step[]): StepMatch {
   const codeCount = table.eventNames.length;
   const lists: number[][] = Array.from({ length: codeCount }, () => []);
+  const wildcardNames: (string[] | undefined)[] = [];
   const absentNames = steps.map((step, index) => {
     const absent: string[] = [];
+    let matched: Set<number> | undefined;
     for (const name of step.names) {
-      const code = table.eventCode(name);
-      if (code < 0) absent.push(name);
-      else if (!lists[code]!.includes(index + 1)) lists[code]!.push(index + 1);
+      const pattern = namePattern(name);
+      let codes: number[];
+      if (pattern.exact !== undefined) {
+        const code = table.eventCode(pattern.exact);
+        codes = code < 0 ? [] : [code];
+      } else {
+        codes = [];
+        table.eventNames.forEach((eventName, code) => {
+          if (eventName !== '' && fitsPattern(pattern, eventName)) codes.push(code);
+        });
+        matched ??= new Set();
+        for (const code of codes) matched.add(code);
+      }
+      if (codes.length === 0) absent.push(name);
+      for (const code of codes) if (!lists[code]!.includes(index + 1)) lists[code]!.push(index + 1);
     }
+    wildcardNames.push(matched && [...matched].map((code) => table.eventNames[code]!));
     return absent;
   });
   const start = new Int32Array(codeCount + 1);
@@ -41,5 +59,5 @@ export function matchSteps(table: EventTable, steps: readonly Step[]): StepMatch
       lists[c]!.sort((a, b) => a - b),
       start[c]!,
     );
-  return { start, steps: flat, multiple, absentNames };
+  return { start, steps: flat, multiple, absentNames, wildcardNames };
 }

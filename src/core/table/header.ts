@@ -1,7 +1,7 @@
 /**
  * Where the table starts and which rows are not data. GA exports begin with a comment block
  * (`# ----`, `# Account: ...`, `# Start date: ...`, blank lines) and may carry totals rows
- * (`Grand total`, or an empty first cell followed by the sums).
+ * (`Grand total`; report.ts also knows a row of sums under an empty first cell).
  */
 import { cellText, isBlankCell } from './cells';
 
@@ -31,12 +31,6 @@ export function isTotalLabel(cell: unknown): boolean {
     cell.length <= 16 &&
     TOTAL_LABELS.has(cell.trim().toLowerCase())
   );
-}
-
-/** True for a totals row of a report: a cell reads "Grand total"/"Total", or the first cell is empty and others are not. */
-export function isReportTotalsRow(row: readonly unknown[]): boolean {
-  for (const cell of row) if (isTotalLabel(cell)) return true;
-  return row.length > 1 && isBlankCell(row[0]) && !isBlankRow(row);
 }
 
 /** Index of the header row: the first row that is neither blank nor a comment; -1 if none. */

@@ -2,7 +2,7 @@
  * The shared data-reading layer for custom functions over exported analytics rows.
  * Stable API (FUNNEL, MICRO_IMPACT, FUNNEL_TREND and FUNNEL_SQL build on it):
  *
- * - `readTable(data, { columns, bySession, extraColumns })` -> `EventTable | AggregatedTable`;
+ * - `readTable(data, { columns, bySession, extraColumns, steps })` -> `EventTable | AggregatedTable`;
  *   `readEventTable(...)` when only event rows will do. Finds the header row (skipping GA's
  *   `# ...` comment block and blank rows), skips totals rows, detects columns by the alias
  *   lists in aliases.ts (or by `user=`/`session=`/`event=`/`time=`/`count=` overrides), and
@@ -10,7 +10,10 @@
  *     EventTable: entityIds (Int32Array into entityKeys), times (Float64Array, epoch ms UTC),
  *     eventCodes (Int32Array into eventNames), eventCode(name), sourceRows, extras
  *     (breakdown columns as codes + values), entityUnit 'users' | 'sessions', columns found.
- *     AggregatedTable: names, counts (Float64Array), countUnit 'users' | 'sessions' | 'events'.
+ *     AggregatedTable (report.ts): names, counts (Float64Array), countUnit 'users' | 'sessions' |
+ *     'events' | 'count'. A report is read for its steps (`steps` option): they choose the stacked
+ *     table, the name column, or the count columns they name (stacked-tables.ts, count-cell.ts).
+ * - `namePattern(text)`, `fitsPattern(pattern, name)`: COUNTIF-style `*`, `?`, `~` step names.
  * - `rowsByEntity(entityIds, entityCount, keep?)` -> rows grouped by entity (counting sort).
  * - `parseSteps(value)` -> `{ label, names[] }[]` (range or "a, b|c, d").
  * - `parseOptions(value, { flags, keys })` -> `{ flags: Set, values: Map<key, string[]> }`;
@@ -20,7 +23,7 @@
  *   `timeZone` option reads timestamps written without a zone in it.
  * - `parseTimestamp(value, zone?)` -> epoch ms or NaN; cell checks `isDateCell`, `isBlankCell`,
  *   `isNumberCell`, `cellText`, `asRows`; header helpers `findHeaderRow`, `isCommentRow`,
- *   `isReportTotalsRow`; columns `COLUMN_ALIASES`, `normalizeHeader`, `findColumn`,
+ *   `isTotalLabel`; columns `COLUMN_ALIASES`, `normalizeHeader`, `findColumn`,
  *   `findNamedColumn`.
  * Every problem with the user's input is thrown as a UserError whose message says how to fix it.
  */
@@ -34,14 +37,13 @@ export {
   headerNames,
   isBlankRow,
   isCommentRow,
-  isReportTotalsRow,
   isTotalLabel,
 } from './header';
 export { Interner } from './intern';
 export { countLeftOutEvent, type LeftOutRows } from './left-out';
+export { fitsPattern, isWildcard, type NamePattern, namePattern } from './name-pattern';
 export { type OptionSpec, type ParsedOptions, parseOptions, singleOption } from './options';
 export {
-  type AggregatedTable,
   type ColumnOverrides,
   type ColumnValues,
   type DataTable,
@@ -50,6 +52,7 @@ export {
   readEventTable,
   readTable,
 } from './read';
+export { type AggregatedTable, type CountUnit, reportColumnsText } from './report';
 export { parseSteps, type Step } from './steps';
 export { type TimeZone, timeZone } from './time-zone';
 export { parseTimestamp, timestampFromNumber, timestampFromText } from './timestamp';

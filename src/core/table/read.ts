@@ -4,20 +4,15 @@
  * fit in a custom function's 30 seconds and in little more memory than the input.
  */
 import { UserError } from '../errors';
-import { COLUMN_ALIASES, type ColumnRole } from './aliases';
-import { asRows, cellText, isBlankCell, isNumberCell } from './cells';
+import { COLUMN_ALIASES, type ColumnRole, normalizeHeader } from './aliases';
+import { asRows, cellText, isBlankCell } from './cells';
 import { findColumn, findColumns, findNamedColumn, quotedList, seenHeaders } from './columns';
-import {
-  findHeaderRow,
-  headerNames,
-  isBlankRow,
-  isCommentRow,
-  isReportTotalsRow,
-  isTotalLabel,
-} from './header';
+import { findHeaderRow, headerNames, isBlankRow, isCommentRow, isTotalLabel } from './header';
 import { Interner } from './intern';
 import { countLeftOutEvent, type LeftOutRows, noRowsLeftOut, repeatsHeader } from './left-out';
 import { ROWS_PER_CLOCK_CHECK, readBudget } from './limits';
+import { type AggregatedTable, COUNT_ROLES, planReport, reportColumnsText } from './report';
+import type { Step } from './steps';
 import { type TimeZone, timeZone } from './time-zone';
 import { isTimeInRange, parseTimestamp } from './timestamp';
 
@@ -38,6 +33,8 @@ export interface ReadTableOptions {
    * without a zone are read in it, as the sheet shows them. None: UTC.
    */
   timeZone?: string;
+  /** The steps asked for: in a report they choose the table and the name column (report.ts). */
+  steps?: readonly Step[];
 }
 
 /** One extra column (a breakdown): each row's code into `values`. */
@@ -74,20 +71,7 @@ export interface EventTable {
   leftOut?: LeftOutRows;
 }
 
-export interface AggregatedTable {
-  kind: 'aggregated';
-  rowCount: number;
-  /** Per row, the event or step name (trimmed). */
-  names: string[];
-  /** Per row, the count (blank counts are 0). */
-  counts: Float64Array;
-  countUnit: 'users' | 'sessions' | 'events';
-  sourceRows: Int32Array;
-  extras: ColumnValues[];
-  columns: { name: string; count: string };
-  headers: string[];
-}
-
+export type { AggregatedTable };
 export type DataTable = EventTable | AggregatedTable;
 
 const DATA_HELP = 'Select the exported rows together with their header row, e.g. Data!A1:D50000.';
@@ -107,34 +91,42 @@ function noHeaderError(rows: readonly (readonly unknown[])[]): UserError {
 
 /** Reads event rows or a report. Throws a UserError naming missing columns and the ones seen. */
 export function readTable(data: unknown, options: ReadTableOptions = {}): DataTable {
+  return readData(data, options, false);
+}
+
+/** Reads event-level rows; throws a UserError when the data is a report or lacks a column. */
+export function readEventTable(data: unknown, options: ReadTableOptions = {}): EventTable {
+  return readData(data, options, true) as EventTable;
+}
+
+function readData(data: unknown, options: ReadTableOptions, eventsOnly: boolean): DataTable {
   const rows = asRows(data);
   const headerIndex = findHeaderRow(rows);
   if (headerIndex < 0) throw noHeaderError(rows);
   const headers = headerNames(rows[headerIndex]!);
   const layout = detectLayout(headers, options, rows, headerIndex);
-  const extras = (options.extraColumns ?? []).map((header) => ({
-    header,
-    index: findNamedColumn(headers, header, options.extraColumnsOption ?? 'breakdown'),
-  }));
-  const table =
-    layout.kind === 'events'
-      ? readEventRows(rows, headerIndex, headers, layout, extras, timeZone(options.timeZone))
-      : readReportRows(rows, headerIndex, headers, layout, extras);
+  let table: DataTable;
+  if (layout.kind === 'report') {
+    const plan = planReport(rows, options);
+    if (!plan) throw new UserError(missingColumnsMessage(headers, layout.found, options));
+    // Said before the rows are read: a count cell's problem is not the problem here.
+    if (eventsOnly && plan.columns.counts.length > 0) {
+      throw new UserError(
+        `data looks like a report (${reportColumnsText(plan.columns)}), but event ` +
+          `rows are needed: one row per event with ${lookedForEvents()}.`,
+      );
+    }
+    table = plan.read();
+  } else {
+    const extras = (options.extraColumns ?? []).map((header) => ({
+      header,
+      index: findNamedColumn(headers, header, options.extraColumnsOption ?? 'breakdown'),
+    }));
+    table = readEventRows(rows, headerIndex, headers, layout, extras, timeZone(options.timeZone));
+  }
   if (table.rowCount === 0) {
     throw new UserError(
       `data has a header row (${seenHeaders(headers)}) but no data rows under it. ${DATA_HELP}`,
-    );
-  }
-  return table;
-}
-
-/** Reads event-level rows; throws a UserError when the data is a report or lacks a column. */
-export function readEventTable(data: unknown, options: ReadTableOptions = {}): EventTable {
-  const table = readTable(data, options);
-  if (table.kind !== 'events') {
-    throw new UserError(
-      `data looks like a report (columns "${table.columns.name}" and "${table.columns.count}"), but event ` +
-        `rows are needed: one row per event with ${lookedForEvents()}.`,
     );
   }
   return table;
@@ -151,13 +143,6 @@ interface EventLayout {
   entityUnit: 'users' | 'sessions';
 }
 
-interface ReportLayout {
-  kind: 'aggregated';
-  name: number;
-  count: number;
-  countUnit: 'users' | 'sessions' | 'events';
-}
-
 function located(headers: string[], role: 'event' | 'time', o: ColumnOverrides): number {
   const named = o[role];
   return named === undefined ? findColumn(headers, role) : findNamedColumn(headers, named, role);
@@ -172,30 +157,6 @@ function lookedForEvents(): string {
     `a user or session id (${examples('user')}, ${examples('session', 3)}...), ` +
     `an event name (${examples('event', 4)}...) and a timestamp (${examples('time', 5)}...)`
   );
-}
-
-/** Count columns by priority: users over sessions over events. */
-const COUNT_ROLES = [
-  ['usersCount', 'users'],
-  ['sessionsCount', 'sessions'],
-  ['eventsCount', 'events'],
-] as const;
-
-function reportCount(
-  headers: string[],
-  o: ColumnOverrides,
-): { index: number; unit: ReportLayout['countUnit'] } {
-  if (o.count !== undefined) {
-    // A column named with count= counts what its header says it counts; events otherwise.
-    const index = findNamedColumn(headers, o.count, 'count');
-    const role = COUNT_ROLES.find(([r]) => findColumn([headers[index]!], r) === 0);
-    return { index, unit: role ? role[1] : 'events' };
-  }
-  for (const [role, unit] of COUNT_ROLES) {
-    const index = findColumn(headers, role);
-    if (index >= 0) return { index, unit };
-  }
-  return { index: -1, unit: 'events' };
 }
 
 /**
@@ -223,18 +184,25 @@ function idColumn(
   return candidates[best]!;
 }
 
+/**
+ * Event rows when the header has an id, an event name and a timestamp (and count= is not
+ * given); a report when it has no id, or a count column; otherwise event rows missing a column.
+ */
 function detectLayout(
   headers: string[],
   options: ReadTableOptions,
   rows: readonly (readonly unknown[])[],
   headerIndex: number,
-): EventLayout | ReportLayout {
+): EventLayout | { kind: 'report'; found: FoundColumns } {
   const o = options.columns ?? {};
   const user = idColumn(rows, headerIndex, headers, 'user', o);
   const session = idColumn(rows, headerIndex, headers, 'session', o);
-  const event = located(headers, 'event', o);
+  // event= may name a column of a report's other stacked table (report.ts checks it there).
+  const eventElsewhere =
+    o.event !== undefined && !headers.some((h) => normalizeHeader(h) === normalizeHeader(o.event!));
+  const event = eventElsewhere ? -1 : located(headers, 'event', o);
   const time = located(headers, 'time', o);
-  const count = reportCount(headers, o);
+  const count = COUNT_ROLES.some(([role]) => findColumn(headers, role) >= 0) ? 0 : -1;
   const hasEntity = options.bySession ? session >= 0 : user >= 0 || session >= 0;
   const eventsPossible = hasEntity && event >= 0 && time >= 0;
   if (eventsPossible && o.count === undefined) {
@@ -248,19 +216,21 @@ function detectLayout(
       entityUnit,
     };
   }
-  if (event >= 0 && count.index >= 0 && !options.bySession) {
-    return { kind: 'aggregated', name: event, count: count.index, countUnit: count.unit };
-  }
-  throw new UserError(
-    missingColumnsMessage(headers, { user, session, event, time, count: count.index }, options),
-  );
+  const found = { user, session, event, time, count };
+  if (o.count !== undefined || count >= 0 || (user < 0 && session < 0)) return { kind: 'report', found };
+  if (eventElsewhere) findNamedColumn(headers, o.event!, 'event'); // throws: event rows have no such column
+  throw new UserError(missingColumnsMessage(headers, found, options));
 }
 
-function missingColumnsMessage(
-  headers: string[],
-  found: { user: number; session: number; event: number; time: number; count: number },
-  options: ReadTableOptions,
-): string {
+interface FoundColumns {
+  user: number;
+  session: number;
+  event: number;
+  time: number;
+  count: number;
+}
+
+function missingColumnsMessage(headers: string[], found: FoundColumns, options: ReadTableOptions): string {
   const missing: string[] = [];
   if (options.bySession && found.session < 0) {
     missing.push(`a session id (${examples('session')}; "by session" needs one)`);
@@ -417,63 +387,4 @@ function badTimestamp(cell: unknown, rowIndex: number, header: string): UserErro
     '2024-03-01 10:00:00, 2024-03-01T10:00:00Z or 20240301.';
   if (isBlankCell(cell)) return new UserError(`${where}: the timestamp is empty. ${how}`);
   return new UserError(`${where}: "${cellText(cell)}" is not a date or time. ${how}`);
-}
-
-// ---- Report rows -----------------------------------------------------------------------------
-
-/** A count cell as a number: numbers, numeric text ("1,234" too), blank as 0; NaN otherwise. */
-function countValue(cell: unknown): number {
-  if (isNumberCell(cell)) return cell;
-  if (isBlankCell(cell)) return 0;
-  if (typeof cell !== 'string') return Number.NaN;
-  const text = cell.trim().replace(/,/g, '');
-  return text === '' ? Number.NaN : Number(text);
-}
-
-function readReportRows(
-  rows: unknown[][],
-  headerIndex: number,
-  headers: string[],
-  layout: ReportLayout,
-  extraColumns: { header: string; index: number }[],
-): AggregatedTable {
-  const names: string[] = [];
-  const counts: number[] = [];
-  const sources: number[] = [];
-  const extraCodes: number[][] = extraColumns.map(() => []);
-  const extraInterners = extraColumns.map(() => new Interner(true));
-  for (let r = headerIndex + 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (isCommentRow(row) || isReportTotalsRow(row)) continue;
-    const name = cellText(row[layout.name]);
-    if (name === '') continue;
-    const count = countValue(row[layout.count]);
-    if (Number.isNaN(count)) {
-      throw new UserError(
-        `row ${r + 1} of data, column "${headers[layout.count]}": "${cellText(row[layout.count])}" is not a ` +
-          'number. A report needs a number in its count column on every row.',
-      );
-    }
-    names.push(name);
-    counts.push(count);
-    sources.push(r);
-    extraColumns.forEach((c, x) => {
-      extraCodes[x]!.push(extraInterners[x]!.code(row[c.index]));
-    });
-  }
-  return {
-    kind: 'aggregated',
-    rowCount: names.length,
-    names,
-    counts: Float64Array.from(counts),
-    countUnit: layout.countUnit,
-    sourceRows: Int32Array.from(sources),
-    extras: extraColumns.map((c, x) => ({
-      header: headers[c.index]!,
-      codes: Int32Array.from(extraCodes[x]!),
-      values: extraInterners[x]!.texts,
-    })),
-    columns: { name: headers[layout.name]!, count: headers[layout.count]! },
-    headers,
-  };
 }

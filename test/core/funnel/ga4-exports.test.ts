@@ -136,9 +136,14 @@ describe('GA4 exploration export: blank line, Grand total row with an extra fiel
     expect(counts(out)).toEqual([2000, 800, 120]);
   });
 
-  it('without it, says which columns it saw', () => {
-    expect(() => funnel(naiveCsv(csv), '/, /pricing/')).toThrow(
-      'Columns seen: "Page path + query string", "Event count".',
+  it('without it, finds the pages in the column that holds them', () => {
+    expect(counts(funnel(naiveCsv(csv), '/, /pricing/, /signup/'))).toEqual([2000, 800, 120]);
+  });
+
+  it('steps found in no column: lists the text columns with a few values, and event=', () => {
+    expect(() => funnel(naiveCsv(csv), '/about/, /jobs/')).toThrow(
+      'data: no column holds the steps "/about/", "/jobs/". Columns seen: "Page path + query string", ' +
+        '"Event count". Text columns: "Page path + query string" ("/", "/pricing/", "/signup/").',
     );
   });
 });

@@ -89,7 +89,7 @@ describe('readTable: report rows', () => {
     expect(t.kind).toBe('aggregated');
     if (t.kind !== 'aggregated') return;
     expect(t.countUnit).toBe('users');
-    expect(t.columns).toEqual({ name: 'Event name', count: 'Total users' });
+    expect(t.columns).toEqual({ name: 'Event name', counts: ['Total users'] });
     const sessions = readTable([
       ['Event name', 'Event count', 'Sessions'],
       ['page_view', 10, 5],
@@ -159,9 +159,10 @@ describe('readTable: errors', () => {
   it('missing columns: lists the columns seen and the ones looked for', () => {
     let message = '';
     try {
+      // No column of numbers: not a report either (with one, this would be read as a report).
       readTable([
         ['Page', 'Views'],
-        ['/', 1],
+        ['/', 'many'],
       ]);
     } catch (error) {
       message = (error as Error).message;
