@@ -97,7 +97,7 @@ export function readFramework(): FrameworkRead | null {
   return withUserErrors('readFramework', () => {
     const tabs = new Tabs(SpreadsheetApp.getActiveSpreadsheet(), readState());
     const read = readTables(tabs);
-    return read ? { ...read.framework, rows: read.rows } : null;
+    return read ? { ...read.framework, rows: read.rows, unread: read.unread } : null;
   });
 }
 

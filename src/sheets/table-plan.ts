@@ -27,7 +27,15 @@
  *   written from the request) follow; a formula there is left alone.
  */
 import { UserError } from '../core/errors';
-import { type ColumnDef, fromRows, type ItemKey, nameKey, readCell, type TableDef } from '../core/framework';
+import {
+  type ColumnDef,
+  cellContent,
+  fromRows,
+  type ItemKey,
+  nameKey,
+  readCell,
+  type TableDef,
+} from '../core/framework';
 import { readText } from '../core/framework/values';
 import { cellInput, hasContent, PLAIN_TEXT, type ReadCell } from './cell-input';
 
@@ -436,7 +444,10 @@ export function planTable(
           )
             return undefined;
           const from = options.from?.[itemIndex];
-          if (from && column.field in from && reads.value !== (from[column.field] ?? null)) {
+          // A flagged cell (`Urgent`) shows a fallback in the sidebar, which sends its content back
+          // (readFramework's `unread`): compare that, or a text typed meanwhile would read as unchanged.
+          const held = reads.problem === undefined ? reads.value : cellContent(current.value);
+          if (from && column.field in from && held !== (from[column.field] ?? null)) {
             conflicts.push({ row, column: columns[c]!, kept: shown(current) });
             return undefined;
           }

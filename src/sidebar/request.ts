@@ -15,12 +15,14 @@ function removedOf(removed: Removed): RemovedItems | undefined {
 
 /** An item as sent: its values, and for one read from the tabs the row and the changed fields. */
 function sent<T extends object>(item: T & SheetRow) {
-  const { previous, read, edited, ...values } = item;
+  const { previous, read, edited, unread, ...values } = item;
   if (!read) return previous ? { ...values, previous } : values;
   const from: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(values)) {
     const was = read[field] ?? null;
-    if (edited?.includes(field) || (value ?? null) !== was) from[field] = was;
+    // A flagged cell was shown as its fallback; what it was changed from is what the cell holds.
+    if (edited?.includes(field) || (value ?? null) !== was)
+      from[field] = unread && field in unread ? unread[field] : was;
   }
   return { ...values, previous: { ...previous, from } };
 }

@@ -15,6 +15,7 @@ import {
   STATUSES,
   type Status,
   type TemplateSummary,
+  type UnreadCells,
 } from '../core/framework/model';
 import { printUrl } from '../sheets/print-url';
 
@@ -109,6 +110,18 @@ export function rowsFrom(raw: unknown): ItemRows {
     phases: numbers(rows.phases),
     milestones: numbers(rows.milestones),
     secondaryActions: numbers(rows.secondaryActions),
+  };
+}
+
+/** readFramework's unread cells per item; anything malformed reads as none. */
+export function unreadFrom(raw: unknown): UnreadCells {
+  const unread = record(record(raw).unread);
+  const cells = (value: unknown) => list(value).map((item) => ({ ...record(item) }));
+  return {
+    macro: cells(unread.macro),
+    phases: cells(unread.phases),
+    milestones: cells(unread.milestones),
+    secondaryActions: cells(unread.secondaryActions),
   };
 }
 

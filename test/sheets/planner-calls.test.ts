@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRequest } from '../../src/sidebar/request';
-import { frameworkFrom, rowsFrom } from '../../src/sidebar/shapes';
-import { type Draft, draftFromSheet, noneRemoved } from '../../src/sidebar/views/context';
+import { type Draft, draftFromRead, noneRemoved } from '../../src/sidebar/views/context';
 import { plannerOver } from './harness';
 
 function framework(phases: number, milestonesPerPhase: number, secondary: number) {
@@ -86,7 +85,7 @@ function sidebarCalls(request: ReturnType<typeof framework>, change: (draft: Dra
   const planner = plannerOver();
   planner.call('createFramework', request);
   const raw = planner.call('readFramework');
-  const draft = draftFromSheet(frameworkFrom(raw), rowsFrom(raw));
+  const draft = draftFromRead(raw);
   change(draft);
   planner.fake.calls.reset();
   planner.call('createFramework', createRequest({ framework: draft, removed: noneRemoved() }));

@@ -8,8 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../../dev/fake';
 import { createRequest } from '../../src/sidebar/request';
-import { frameworkFrom, rowsFrom } from '../../src/sidebar/shapes';
-import { draftFromSheet, noneRemoved } from '../../src/sidebar/views/context';
+import { draftFromRead, noneRemoved } from '../../src/sidebar/views/context';
 import { plannerOver } from './harness';
 
 /** What a user types: words, numbers, and text that Sheets would take for a formula or a number. */
@@ -118,7 +117,7 @@ describe('random user edits before a re-run', () => {
         else {
           // What the sidebar sends after reading the tabs, with no change made in it.
           const raw = planner.call('readFramework');
-          const framework = draftFromSheet(frameworkFrom(raw), rowsFrom(raw));
+          const framework = draftFromRead(raw);
           planner.call('createFramework', createRequest({ framework, removed: noneRemoved() }));
         }
 

@@ -17,8 +17,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../../dev/fake';
 import { createRequest } from '../../src/sidebar/request';
-import { frameworkFrom, rowsFrom } from '../../src/sidebar/shapes';
-import { type Draft, draftFromSheet, noneRemoved } from '../../src/sidebar/views/context';
+import { rowsFrom } from '../../src/sidebar/shapes';
+import { type Draft, draftFromRead, noneRemoved } from '../../src/sidebar/views/context';
 import { plannerOver } from './harness';
 
 /** Column L: beyond every table (the anchor column moves right when the user inserts a column before it). */
@@ -84,7 +84,7 @@ function session() {
 
   const read = () => {
     const raw = planner.call('readFramework');
-    return draftFromSheet(frameworkFrom(raw), rowsFrom(raw));
+    return draftFromRead(raw);
   };
   const columnOf = (tab: string, header: string) =>
     sheet(tab).getRange(1, 1, 1, 11).getValues()[0]!.indexOf(header) + 1;
@@ -358,7 +358,7 @@ describe('random user sessions on the four tables', () => {
           s.check(`step ${index + 1} (${op.kind})`);
         });
       }),
-      { numRuns: 30 },
+      { numRuns: Number(process.env.SESSION_RUNS ?? 30) },
     );
   }, 300_000);
 });

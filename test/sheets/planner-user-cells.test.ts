@@ -1,6 +1,6 @@
 /**
  * Issue 11's sequences, played as a user does them: create the framework, work in the tabs, then
- * use the sidebar again (its own request code: draftFromSheet and createRequest). Every cell the
+ * use the sidebar again (its own request code: draftFromRead and createRequest). Every cell the
  * user wrote must still be there afterwards. Expected cells are worked out by hand from the
  * fixture: Milestones columns A Phase, B Name, C Event name, D Metric, E Target, F Owner,
  * G Priority, H Data source, I Status; rows 2-4 hold View pricing, Watch the demo video,
@@ -9,8 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../../dev/fake';
 import { createRequest } from '../../src/sidebar/request';
-import { frameworkFrom, rowsFrom } from '../../src/sidebar/shapes';
-import { type Draft, draftFromSheet, noneRemoved, type Removed } from '../../src/sidebar/views/context';
+import { type Draft, draftFromRead, noneRemoved, type Removed } from '../../src/sidebar/views/context';
 import { REQUEST, tabValues } from './fixture';
 import { plannerOver } from './harness';
 
@@ -24,7 +23,7 @@ function written() {
   /** What the sidebar holds after reading the tabs. */
   const read = (): Draft => {
     const raw = planner.call('readFramework');
-    return draftFromSheet(frameworkFrom(raw), rowsFrom(raw));
+    return draftFromRead(raw);
   };
   const send = (framework: Draft, removed: Removed = noneRemoved()) =>
     planner.call<Result>('createFramework', createRequest({ framework, removed }));
@@ -128,6 +127,22 @@ describe('4. edits made in the sheet while the sidebar is open', () => {
     const result = send(draft);
     expect(values('Milestones')[2]![5]).toBe('Sam');
     expect(result.notes).toEqual(['Milestones!F3 was changed in the sheet meanwhile: kept `Sam`.']);
+  });
+
+  // Found by the session property with more runs: "Urgent" reads as the fallback Medium, so it
+  // looked unchanged next to a Medium the sidebar had read, and the saved form overwrote it.
+  it('win even when what the user typed is a value Check flags (Urgent typed over a read Medium)', () => {
+    const { tab, values, read, send } = written();
+    tab('Milestones').getRange('G2').setValue('Medium');
+    const draft = read();
+    expect(draft.milestones[0]!.priority).toBe('Medium');
+    tab('Milestones').getRange('G2').setValue('Urgent');
+    // Meanwhile, in the sidebar: rename the item and save its whole form.
+    draft.milestones[0]!.name = 'See pricing';
+    draft.milestones[0]!.edited = ['name', 'priority'];
+    const result = send(draft);
+    expect([values('Milestones')[1]![1], values('Milestones')[1]![6]]).toEqual(['See pricing', 'Urgent']);
+    expect(result.notes).toEqual(['Milestones!G2 was changed in the sheet meanwhile: kept `Urgent`.']);
   });
 });
 

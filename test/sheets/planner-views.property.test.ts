@@ -264,7 +264,9 @@ describe('random sessions on the views', () => {
         planner.call('createInsights', { dataRange: 'Data!A1:C3', macroEvent: 'generate_lead' });
         play(planner, [...actions, { kind: 'plan', milestones: 1, phases: 1 }, { kind: 'analyse' }]);
       }),
-      { numRuns: 15, seed: 11, endOnFailure: true },
+      process.env.SESSION_RUNS
+        ? { numRuns: Number(process.env.SESSION_RUNS), endOnFailure: true }
+        : { numRuns: 15, seed: 11, endOnFailure: true },
     );
   });
 });

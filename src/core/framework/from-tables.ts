@@ -3,8 +3,17 @@
  * while reading and a Locator that turns a check finding's CellRef into the cell to select.
  * Pure: the sheets reader hands in each tab's values and where they start.
  */
-import type { Finding, Framework, ItemRows, Locator, MacroConversion } from './model';
-import { cellA1, fromRows, type RowsOrigin, TABLE_IDS, TABLES, type TableId, type TableRead } from './tables';
+import type { Finding, Framework, ItemRows, Locator, MacroConversion, UnreadCells } from './model';
+import {
+  cellA1,
+  cellContent,
+  fromRows,
+  type RowsOrigin,
+  TABLE_IDS,
+  TABLES,
+  type TableId,
+  type TableRead,
+} from './tables';
 
 export interface TableInput extends RowsOrigin {
   /** The tab's values, e.g. getDataRange().getValues(). */
@@ -19,6 +28,8 @@ export interface TablesRead {
   locate: Locator;
   /** The sheet row of each listed item (the sidebar sends it back to name the row). */
   rows: ItemRows;
+  /** Per item, the cells that did not read as a value, as the sheet holds them. */
+  unread: UnreadCells;
 }
 
 const blankMacro = (): MacroConversion => ({
@@ -83,5 +94,23 @@ export function frameworkFromTables(tables: Partial<Record<TableId, TableInput>>
     milestones: rowsOf('milestones'),
     secondaryActions: rowsOf('secondaryActions'),
   };
-  return { framework, problems, locate, rows };
+  const unreadOf = (id: TableId) => {
+    const read = reads[id];
+    const rowsRead = tables[id]?.rows ?? [];
+    if (!read) return [];
+    const cells: Record<string, unknown>[] = read.items.map(() => ({}));
+    for (const problem of read.problems) {
+      const item = read.rowOf.indexOf(problem.row);
+      if (item < 0 || problem.column === null || problem.field === '') continue;
+      cells[item]![problem.field] = cellContent(rowsRead[problem.row]?.[problem.column]);
+    }
+    return cells;
+  };
+  const unread: UnreadCells = {
+    macro: unreadOf('macro'),
+    phases: unreadOf('phases'),
+    milestones: unreadOf('milestones'),
+    secondaryActions: unreadOf('secondaryActions'),
+  };
+  return { framework, problems, locate, rows, unread };
 }

@@ -105,9 +105,24 @@ export interface ItemRows {
   secondaryActions: number[];
 }
 
-/** readFramework's answer: the framework and the row each item stands on. */
+/**
+ * Per item (in the order of its list), the cells that did not read as a value (`Urgent` in
+ * Priority, `about 10%` in a target), as the sheet holds them: field -> the cell's content, a date
+ * as ISO text. The item shows a fallback for such a cell; the sidebar sends this content back as
+ * what a changed field was changed from, so the server can tell the flagged cell it showed from
+ * a text the user typed in the sheet meanwhile.
+ */
+export interface UnreadCells {
+  macro: Record<string, unknown>[];
+  phases: Record<string, unknown>[];
+  milestones: Record<string, unknown>[];
+  secondaryActions: Record<string, unknown>[];
+}
+
+/** readFramework's answer: the framework, the row each item stands on, and its unread cells. */
 export interface FrameworkRead extends Framework {
   rows: ItemRows;
+  unread: UnreadCells;
 }
 
 /** What the sidebar sends to createFramework: a template id and/or the user's edits. */

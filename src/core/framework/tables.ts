@@ -249,6 +249,11 @@ export interface TableRead<T> {
   firstColumn: number;
 }
 
+/** A cell's content as it travels to the sidebar and back (google.script.run refuses a Date). */
+export function cellContent(value: unknown): unknown {
+  return Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : value;
+}
+
 /** A1 notation of a cell from 1-based row and column numbers: (3, 28) -> "AB3". */
 export function cellA1(row: number, column: number): string {
   let letters = '';

@@ -7,8 +7,9 @@ import type {
   Phase,
   ProcessMilestone,
   SecondaryAction,
+  UnreadCells,
 } from '../../core/framework/model';
-import type { TemplateChoice } from '../shapes';
+import { frameworkFrom, rowsFrom, type TemplateChoice, unreadFrom } from '../shapes';
 
 export type StepKey = 'macro' | 'phases' | 'milestones' | 'secondary' | 'create' | 'analyse';
 
@@ -43,6 +44,8 @@ export interface SheetRow {
   read?: Record<string, unknown>;
   /** The fields of the item's form, once the user saved it: each counts as set by the user. */
   edited?: string[];
+  /** Fields whose cell did not read as a value (`Urgent`): the cell's content, sent as the `from`. */
+  unread?: Record<string, unknown>;
 }
 
 /**
@@ -71,20 +74,32 @@ export function noneRemoved(): Removed {
 export function draftFromSheet(
   f: Framework,
   rows: ItemRows = { phases: [], milestones: [], secondaryActions: [] },
+  unread: UnreadCells = { macro: [], phases: [], milestones: [], secondaryActions: [] },
 ): Draft {
-  const keyed = <T extends { name: string; eventName?: string }>(items: T[], at: number[]) =>
+  const withUnread = (cells: Record<string, unknown> | undefined) =>
+    cells && Object.keys(cells).length > 0 ? { unread: cells } : {};
+  const keyed = <T extends { name: string; eventName?: string }>(
+    items: T[],
+    at: number[],
+    cells: Record<string, unknown>[],
+  ) =>
     items.map((item, i) => {
       const previous: ItemKey = { name: item.name };
       if (item.eventName !== undefined) previous.eventName = item.eventName;
       if (at[i] !== undefined) previous.row = at[i];
-      return { ...item, previous, read: { ...item } as Record<string, unknown> };
+      return { ...item, previous, read: { ...item } as Record<string, unknown>, ...withUnread(cells[i]) };
     });
   return {
-    macro: { ...f.macro, read: { ...f.macro } as Record<string, unknown> },
-    phases: keyed(f.phases, rows.phases),
-    milestones: keyed(f.milestones, rows.milestones),
-    secondaryActions: keyed(f.secondaryActions, rows.secondaryActions),
+    macro: { ...f.macro, read: { ...f.macro } as Record<string, unknown>, ...withUnread(unread.macro[0]) },
+    phases: keyed(f.phases, rows.phases, unread.phases),
+    milestones: keyed(f.milestones, rows.milestones, unread.milestones),
+    secondaryActions: keyed(f.secondaryActions, rows.secondaryActions, unread.secondaryActions),
   };
+}
+
+/** The draft from readFramework's answer (checked by shapes.ts). */
+export function draftFromRead(raw: unknown): Draft {
+  return draftFromSheet(frameworkFrom(raw), rowsFrom(raw), unreadFrom(raw));
 }
 
 export interface PlannerState {

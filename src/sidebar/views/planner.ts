@@ -5,10 +5,10 @@
  */
 import { el, replaceChildren } from '../dom';
 import { callServer } from '../server';
-import { emptyFramework, frameworkFrom, isEmptyFramework, rowsFrom, templatesFrom } from '../shapes';
+import { emptyFramework, isEmptyFramework, templatesFrom } from '../shapes';
 import { clearStatus, showStatus, withProgress } from '../status';
 import {
-  draftFromSheet,
+  draftFromRead,
   noneRemoved,
   type PlannerState,
   STEPS,
@@ -159,7 +159,7 @@ export function showPlanner(root: HTMLElement): void {
       callServer('readFramework'),
     );
     if (raw === undefined) return;
-    state.framework = raw === null ? emptyFramework() : draftFromSheet(frameworkFrom(raw), rowsFrom(raw));
+    state.framework = raw === null ? emptyFramework() : draftFromRead(raw);
     state.removed = noneRemoved();
     state.confirming = undefined;
     state.pendingTemplate = undefined;
@@ -179,10 +179,7 @@ export function showPlanner(root: HTMLElement): void {
       }),
     ]);
     state.templates = templatesFrom(templates);
-    state.framework =
-      raw === undefined || raw === null
-        ? emptyFramework()
-        : draftFromSheet(frameworkFrom(raw), rowsFrom(raw));
+    state.framework = raw === undefined || raw === null ? emptyFramework() : draftFromRead(raw);
     state.removed = noneRemoved();
     // With no framework yet the user starts at step 1; otherwise at the overview of step 5.
     state.step = isEmptyFramework(state.framework) ? 'macro' : 'create';
