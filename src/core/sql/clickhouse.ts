@@ -2,9 +2,9 @@
  * FUNNEL as ClickHouse SQL: windowFunnel, whose semantics FUNNEL's default and strict modes
  * reproduce exactly where no event fills two steps. The time column holds epoch microseconds
  * (GA4's event_timestamp), so the window is in microseconds too. What windowFunnel cannot say
- * (any order, open funnels, exclusions, optional steps, and an event listed in two steps, which
+ * (any order, open funnels, exclusions, optional steps, and two steps one event can fill, which
  * windowFunnel lets one row fill while FUNNEL needs two rows) is refused with a pointer to the
- * BigQuery dialect, which runs FUNNEL's own engine.
+ * BigQuery dialect, which runs FUNNEL's own engine. Wildcard steps are LIKE conditions (sql-text.ts).
  */
 import { UserError } from '../errors';
 import { modeWords, needsEveryRow } from '../funnel/modes';
