@@ -4,13 +4,13 @@
  * of the table, breakdowns and FUNNEL_TREND's periods included) and the BigQuery UDF (one
  * entity per call) run the same run().
  */
-import type { EventTable } from '../table';
+import { type EventTable, namePattern } from '../table';
 import { Entries, stepListRanks } from './entries';
 import { type EntityScan, entityScan, needsEveryRow } from './modes';
 import { previousRequired } from './optional';
 import { Outcome } from './outcome';
 import type { FunnelSpec } from './spec';
-import { matchSteps, type StepMatch } from './step-match';
+import { matchingCodes, matchSteps, type StepMatch } from './step-match';
 
 /** The part of a spec that decides how one entity counts. */
 export type EntitySpec = Pick<FunnelSpec, 'steps' | 'mode' | 'windowMs' | 'exclude' | 'time'>;
@@ -43,8 +43,7 @@ export class EntityFunnel {
     this.out = new Outcome(spec.steps.length);
     this.excluded = new Uint8Array(codeCount);
     for (const name of spec.exclude) {
-      const code = table.eventCode(name);
-      if (code >= 0) this.excluded[code] = 1;
+      for (const code of matchingCodes(table, namePattern(name))) this.excluded[code] = 1;
     }
     this.hasExclusions = this.excluded.includes(1);
     const { start } = this.match;

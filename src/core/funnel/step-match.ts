@@ -3,7 +3,7 @@
  * listed twice, or in two steps' alternatives, or fitting two wildcards); stored as a compact
  * list per event code. A wildcard step (`view_*`) matches every event name it fits.
  */
-import { type EventTable, fitsPattern, namePattern, type Step } from '../table';
+import { type EventTable, fitsPattern, isWildcard, type NamePattern, namePattern, type Step } from '../table';
 
 export interface StepMatch {
   /** Steps of code c (1-based, ascending) are steps[start[c]] .. steps[start[c + 1] - 1]. */
@@ -26,15 +26,8 @@ export function matchSteps(table: EventTable, steps: readonly Step[]): StepMatch
     let matched: Set<number> | undefined;
     for (const name of step.names) {
       const pattern = namePattern(name);
-      let codes: number[];
-      if (pattern.exact !== undefined) {
-        const code = table.eventCode(pattern.exact);
-        codes = code < 0 ? [] : [code];
-      } else {
-        codes = [];
-        table.eventNames.forEach((eventName, code) => {
-          if (eventName !== '' && fitsPattern(pattern, eventName)) codes.push(code);
-        });
+      const codes = matchingCodes(table, pattern);
+      if (isWildcard(pattern)) {
         matched ??= new Set();
         for (const code of codes) matched.add(code);
       }
@@ -60,4 +53,20 @@ export function matchSteps(table: EventTable, steps: readonly Step[]): StepMatch
       start[c]!,
     );
   return { start, steps: flat, multiple, absentNames, wildcardNames };
+}
+
+/**
+ * The codes of the event names a step name (or an excluded name) matches: its code when exact,
+ * else every non-blank name the wildcard fits. One rule for names, steps and exclude= alike.
+ */
+export function matchingCodes(table: EventTable, pattern: NamePattern): number[] {
+  if (pattern.exact !== undefined) {
+    const code = table.eventCode(pattern.exact);
+    return code < 0 ? [] : [code];
+  }
+  const codes: number[] = [];
+  table.eventNames.forEach((eventName, code) => {
+    if (eventName !== '' && fitsPattern(pattern, eventName)) codes.push(code);
+  });
+  return codes;
 }

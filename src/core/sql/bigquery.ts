@@ -9,7 +9,7 @@ import { FUNNEL_UDF_JS } from '../../generated/funnel-udf';
 import { needsEveryRow } from '../funnel/modes';
 import type { FunnelSpec } from '../funnel/spec';
 import { GA4_EXPORT_COLUMNS } from '../table';
-import { checkTableName, sqlColumn, sqlString } from './sql-text';
+import { checkTableName, eventCondition, sqlColumn, sqlString } from './sql-text';
 import type { UdfSpec } from './udf-entry';
 
 export const BIGQUERY_TABLE_EXAMPLE = 'my-project.analytics_123456789.events_*';
@@ -40,8 +40,9 @@ export function bigQuerySql(spec: FunnelSpec, table: string, header: string[]): 
       : "(SELECT value.int_value FROM UNNEST(event_params) WHERE key = 'ga_session_id')";
   const entity = spec.bySession ? ['entity_user', 'entity_session'] : ['entity_user'];
   // strict_order needs every event of an entity (any other event breaks the chain).
-  const names = [...new Set([...spec.steps.flatMap((s) => s.names), ...spec.exclude])];
-  const where = needsEveryRow(spec.mode) ? [] : [`  WHERE ${event} IN (${names.map(sqlString).join(', ')})`];
+  // Only the rows a step or an exclusion names (wildcards as LIKE) reach the UDF.
+  const names = [...spec.steps.flatMap((s) => s.names), ...spec.exclude];
+  const where = needsEveryRow(spec.mode) ? [] : [`  WHERE ${eventCondition(event, names)}`];
   const stepNames = spec.steps.map((step, k) => `WHEN ${k} THEN ${sqlString(step.label)}`).join(' ');
   return [
     ...header.map((line) => `-- ${line}`),

@@ -2,14 +2,15 @@
  * FUNNEL as ClickHouse SQL: windowFunnel, whose semantics FUNNEL's default and strict modes
  * reproduce exactly where no event fills two steps. The time column holds epoch microseconds
  * (GA4's event_timestamp), so the window is in microseconds too. What windowFunnel cannot say
- * (any order, open funnels, exclusions, optional steps, and an event listed in two steps, which
+ * (any order, open funnels, exclusions, optional steps, and two steps one event can fill, which
  * windowFunnel lets one row fill while FUNNEL needs two rows) is refused with a pointer to the
- * BigQuery dialect, which runs FUNNEL's own engine.
+ * BigQuery dialect, which runs FUNNEL's own engine. Wildcard steps are LIKE conditions (sql-text.ts).
  */
 import { UserError } from '../errors';
 import { modeWords, needsEveryRow } from '../funnel/modes';
 import type { FunnelSpec } from '../funnel/spec';
 import { GA4_EXPORT_COLUMNS } from '../table';
+import { commonName } from './name-overlap';
 import { checkTableName, eventCondition, sqlColumn, sqlString } from './sql-text';
 
 export const CLICKHOUSE_TABLE_EXAMPLE = 'analytics.events';
@@ -23,9 +24,7 @@ export function clickHouseSql(spec: FunnelSpec, table: string, header: string[])
     spec.mode.kind !== 'sequential' ? `"${spec.mode.kind}"` : '',
     spec.exclude.length ? '"exclude="' : '',
     optional ? `the optional step "${optional.label}"` : '',
-    shared
-      ? `the event "${shared}" in two steps (FUNNEL needs one row per step, windowFunnel lets one row fill both)`
-      : '',
+    shared ? sharedEventText(shared) : '',
   ].filter((s) => s !== '');
   if (unsupported.length) {
     throw new UserError(
@@ -42,7 +41,7 @@ export function clickHouseSql(spec: FunnelSpec, table: string, header: string[])
   // The same words as windowFunnel's mode names.
   const parameters = [window, ...modeWords(spec.mode).map(sqlString)].join(', ');
   const conditions = spec.steps.map((s) => eventCondition(event, s.names)).join(', ');
-  const names = [...new Set(spec.steps.flatMap((s) => s.names))];
+  const names = spec.steps.flatMap((s) => s.names);
   const groupBy = spec.bySession ? `${user}, ${session}` : user;
   const n = spec.steps.length;
   return [
@@ -56,20 +55,42 @@ export function clickHouseSql(spec: FunnelSpec, table: string, header: string[])
     `  SELECT windowFunnel(${parameters})(toUInt64(${time}), ${conditions}) AS level`,
     `  FROM ${from}`,
     // strict_order needs every event of an entity (any other event breaks the chain).
-    ...(needsEveryRow(spec.mode) ? [] : [`  WHERE ${event} IN (${names.map(sqlString).join(', ')})`]),
+    ...(needsEveryRow(spec.mode) ? [] : [`  WHERE ${eventCondition(event, names)}`]),
     `  GROUP BY ${groupBy}`,
     ');',
   ];
 }
 
-/** An event name that two steps list (the same event twice, or overlapping alternatives). */
-function sharedEvent(spec: FunnelSpec): string | undefined {
-  const seen = new Set<string>();
-  for (const step of spec.steps) {
-    for (const name of new Set(step.names)) {
-      if (seen.has(name)) return name;
+/** Two names of different steps that can match one event name, and such a name. */
+interface SharedEvent {
+  first: string;
+  second: string;
+  name: string;
+}
+
+/**
+ * Two steps that one event can fill: the same event listed twice, overlapping alternatives,
+ * or wildcards that can match a common name (decided exactly, name-overlap.ts).
+ */
+function sharedEvent(spec: FunnelSpec): SharedEvent | undefined {
+  const { steps } = spec;
+  for (let i = 0; i < steps.length; i++) {
+    for (let j = i + 1; j < steps.length; j++) {
+      for (const first of steps[i]!.names) {
+        for (const second of steps[j]!.names) {
+          const name = commonName(first, second);
+          if (name !== undefined) return { first, second, name };
+        }
+      }
     }
-    for (const name of step.names) seen.add(name);
   }
   return undefined;
+}
+
+function sharedEventText({ first, second, name }: SharedEvent): string {
+  const which =
+    first === second
+      ? `the event "${first}" in two steps`
+      : `the names "${first}" and "${second}" of two steps, which can both match the event "${name}"`;
+  return `${which} (FUNNEL needs one row per step, windowFunnel lets one row fill both)`;
 }

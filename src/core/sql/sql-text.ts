@@ -3,6 +3,7 @@
  * (BigQuery, ClickHouse) read backslash escapes in single-quoted strings and backtick-quoted names.
  */
 import { UserError } from '../errors';
+import { isWildcard, namePattern, patternParts } from '../table/name-pattern';
 
 /** A single-quoted string literal. */
 export function sqlString(text: string): string {
@@ -33,9 +34,29 @@ export function checkTableName(table: string, example: string): string {
   return trimmed;
 }
 
-/** All names that make a step, as an SQL condition on the event column. */
+/**
+ * A step name as a LIKE pattern (the same in BigQuery and ClickHouse): `*` is `%`, `?` is `_`
+ * (one character in both, as in FUNNEL), and a literal `%`, `_` or backslash gets a backslash.
+ * The result is pattern text: it still goes through sqlString.
+ */
+export function likePattern(name: string): string {
+  return patternParts(name)
+    .map((p) => (p === '*' ? '%' : p === '?' ? '_' : p.literal.replace(/[\\%_]/g, '\\$&')))
+    .join('');
+}
+
+/**
+ * The names that make a step (or are excluded) as an SQL condition on the event column:
+ * exact names with = or IN, wildcards with LIKE. A pattern of stars only (`*`) matches every
+ * event name, blank ones too in SQL, while FUNNEL never counts a blank event: it is `<> ''`.
+ */
 export function eventCondition(column: string, names: readonly string[]): string {
-  return names.length === 1
-    ? `${column} = ${sqlString(names[0]!)}`
-    : `${column} IN (${names.map(sqlString).join(', ')})`;
+  const exact = [...new Set(names.map(namePattern).flatMap((p) => (p.exact !== undefined ? [p.exact] : [])))];
+  const wildcards = [...new Set(names.filter((n) => isWildcard(namePattern(n))).map(likePattern))];
+  const terms = [
+    ...(exact.length === 1 ? [`${column} = ${sqlString(exact[0]!)}`] : []),
+    ...(exact.length > 1 ? [`${column} IN (${exact.map(sqlString).join(', ')})`] : []),
+    ...wildcards.map((like) => (/^%+$/.test(like) ? `${column} <> ''` : `${column} LIKE ${sqlString(like)}`)),
+  ];
+  return terms.length === 1 ? terms[0]! : `(${terms.join(' OR ')})`;
 }

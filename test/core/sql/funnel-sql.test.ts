@@ -27,16 +27,96 @@ const HEADER = ['user_pseudo_id', 'event_name', 'event_timestamp'];
 
 /** Per-step counts from the UDF: events grouped by user, one call per user, flags added up. */
 function udfCounts(events: Event[], steps: string, window: unknown, options: string): number[] {
-  const run = udfFunction(steps, window, options);
+  return countByUser(events, udfFunction(steps, window, options), steps.split(',').length);
+}
+
+function countByUser(events: Event[], run: (events: unknown[]) => boolean[], stepCount: number): number[] {
   const byUser = new Map<string, { t: number; e: string }[]>();
   for (const [u, e, t] of events) byUser.set(u, [...(byUser.get(u) ?? []), { t, e }]);
-  const counts = new Array<number>(steps.split(',').length).fill(0);
+  const counts = new Array<number>(stepCount).fill(0);
   for (const list of byUser.values()) {
     run(list).forEach((reached, k) => {
       if (reached) counts[k]!++;
     });
   }
   return counts;
+}
+
+/**
+ * Per-step counts as BigQuery would compute them from FUNNEL_SQL's whole query: the events
+ * CTE's WHERE (read from the parsed query and evaluated by the small interpreter below) keeps
+ * rows, then the UDF written in the query (not udfBody) runs per user.
+ */
+function bigQueryCounts(events: Event[], steps: string, window: unknown, options: string): number[] {
+  const query = sql(steps, window, options).join('\n');
+  const body = query.slice(query.indexOf('LANGUAGE js AS r"""') + 19, query.indexOf('""";'));
+  const run = vm.runInNewContext(`(function (events) {\n${body}\n})`, {});
+  const ast = new Parser().astify(query.slice(query.indexOf('""";') + 4), { database: 'BigQuery' });
+  const where = (Array.isArray(ast) ? ast[0] : ast) as {
+    with: { stmt: { ast: { where: SqlNode | null } } }[];
+  };
+  const condition = where.with[0]!.stmt.ast.where;
+  const kept = condition ? events.filter(([, e]) => truthOf(condition, e) === true) : events;
+  const stepCount = query.match(/WHEN \d+ THEN/g)!.length;
+  return countByUser(kept, run, stepCount);
+}
+
+interface SqlNode {
+  type: string;
+  operator?: string;
+  left?: SqlNode;
+  right?: SqlNode;
+  value?: unknown;
+  column?: { expr: { value: string } };
+}
+
+/** A WHERE on the event column, as SQL reads it for one row whose event is `event`. */
+function truthOf(node: SqlNode, event: string): unknown {
+  if (node.type === 'column_ref') {
+    expect(node.column!.expr.value).toBe('event_name');
+    return event;
+  }
+  // node-sql-parser keeps a literal's source text: undo BigQuery's backslash escapes.
+  if (node.type === 'single_quote_string')
+    return String(node.value).replace(/\\(.)/gu, (_, ch: string) => (ch === 'n' ? '\n' : ch));
+  if (node.type === 'expr_list') return (node.value as SqlNode[]).map((v) => truthOf(v, event));
+  expect(node.type).toBe('binary_expr');
+  const left = truthOf(node.left!, event);
+  const right = truthOf(node.right!, event);
+  switch (node.operator) {
+    case 'OR':
+      return left === true || right === true;
+    case 'AND':
+      return left === true && right === true;
+    case '=':
+      return left === right;
+    case '<>':
+      return left !== right;
+    case 'IN':
+      return (right as unknown[]).includes(left);
+    case 'LIKE':
+      return likeMatches(String(left), String(right));
+    default:
+      throw new Error(`operator ${node.operator} is not known to this test`);
+  }
+}
+
+/** BigQuery's LIKE: % any run, _ one character (code point), backslash makes the next one literal. */
+function likeMatches(text: string, pattern: string): boolean {
+  const chars = Array.from(pattern);
+  const tokens: string[] = [];
+  for (let i = 0; i < chars.length; i++) tokens.push(chars[i] === '\\' ? `=${chars[++i]}` : chars[i]!);
+  const name = Array.from(text);
+  // matches(i, j): tokens from i match name from j (plain recursion, inputs are tiny).
+  const matches = (i: number, j: number): boolean => {
+    if (i === tokens.length) return j === name.length;
+    const t = tokens[i]!;
+    if (t === '%') return matches(i + 1, j) || (j < name.length && matches(i, j + 1));
+    if (j === name.length) return false;
+    if (t === '_') return matches(i + 1, j + 1);
+    return (t.length > 1 ? t.slice(1) : t) === name[j] && matches(i + 1, j + 1);
+  };
+  return matches(0, 0);
 }
 
 function funnelCounts(events: Event[], steps: string, window: unknown, options: string): number[] {
@@ -47,7 +127,8 @@ function funnelCounts(events: Event[], steps: string, window: unknown, options: 
 const randomEvents = fc.array(
   fc.tuple(
     fc.constantFrom('u1', 'u2', 'u3', 'u4'),
-    fc.constantFrom('a', 'b', 'c', 'x'),
+    // Names wildcards and LIKE escapes can tell apart: a literal % _ * and an emoji (one character).
+    fc.constantFrom('a', 'b', 'c', 'x', 'ab', 'a%', 'a*', 'b_c', 'bxc', 'e😀'),
     fc.integer({ min: 0, max: 120 }).map((minute) => T0 + minute * 60_000_000),
   ),
   { minLength: 1, maxLength: 30 },
@@ -61,6 +142,21 @@ const OPTIONS = [
   'any order',
   'open',
   'exclude=x',
+  'exclude=?',
+  'exclude=b*',
+];
+
+// Plain, an event in two steps, overlapping alternatives, an optional step, and wildcards:
+// overlapping ones, a literal % and * (~*), _ that LIKE must escape, ? over an emoji, all stars.
+const STEPS = [
+  'a, b, c',
+  'a, a, b',
+  'a|b, b, c',
+  'a, [b], c',
+  'a*, b, c',
+  '?, b_c, *c',
+  'a%*|a~*, b?c, e?',
+  'b_*, [a*], *',
 ];
 
 describe('the generated BigQuery UDF', () => {
@@ -78,21 +174,42 @@ describe('the generated BigQuery UDF', () => {
     expect(udfCounts(events, '1003, 1009, 1007, 1010', '', '')).toEqual([1, 1, 1, 1]);
   });
 
-  it('gives the same counts as FUNNEL on the same rows, for every mode (property)', () => {
+  it('gives the same counts as FUNNEL on the same rows, for every mode and wildcard steps (property)', () => {
     fc.assert(
       fc.property(
         randomEvents,
         fc.constantFrom('', '10m', '1h'),
         fc.constantFrom(...OPTIONS),
-        // Plain, an event in two steps, overlapping alternatives, an optional step.
-        fc.constantFrom('a, b, c', 'a, a, b', 'a|b, b, c', 'a, [b], c'),
+        fc.constantFrom(...STEPS),
         (events, w, o, steps) => {
           if (steps.includes('[') && /strict_order|any order/.test(o)) return; // refused (errors.test.ts)
-          expect(udfCounts(events, steps, w, o)).toEqual(funnelCounts(events, steps, w, o));
+          const expected = funnelCounts(events, steps, w, o);
+          expect(udfCounts(events, steps, w, o)).toEqual(expected);
+          // The whole query: its WHERE must keep every row FUNNEL can use.
+          expect(bigQueryCounts(events, steps, w, o)).toEqual(expected);
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('counts a wildcard step as FUNNEL does through the whole query (worked by hand)', () => {
+    // u1: view_a, view_b, buy within the hour; u2: only "view" (no underscore), then buy; u3:
+    // "view_%" (a literal %), buy. Steps "view_*, buy": u1 and u3 at both steps, u2 at none,
+    // so [2, 2]; a query treating * literally, or _ as LIKE's any character, says otherwise.
+    const events: Event[] = [
+      ['u1', 'view_a', T0],
+      ['u1', 'view_b', T0 + 60e6],
+      ['u1', 'buy', T0 + 120e6],
+      ['u2', 'view', T0],
+      ['u2', 'buy', T0 + 60e6],
+      ['u3', 'view_%', T0],
+      ['u3', 'buy', T0 + 60e6],
+    ];
+    expect(funnelCounts(events, 'view_*, buy', '1h', '')).toEqual([2, 2]);
+    expect(bigQueryCounts(events, 'view_*, buy', '1h', '')).toEqual([2, 2]);
+    // A literal % step: only u3.
+    expect(bigQueryCounts(events, 'view_%*, buy', '1h', '')).toEqual([1, 1]);
   });
 });
 

@@ -39,6 +39,13 @@ describe('namePattern: COUNTIF-style wildcards', () => {
     expect(fits('step_?', 'step_12')).toBe(false);
   });
 
+  it('? is one Unicode character, an emoji too, as SQL LIKE _ (so FUNNEL_SQL can say the same)', () => {
+    // "😀" is one character (code point) but two UTF-16 units.
+    expect(fits('rate_?', 'rate_😀')).toBe(true);
+    expect(fits('rate_??', 'rate_😀')).toBe(false);
+    expect(fits('*😀*', 'a😀b')).toBe(true);
+  });
+
   it('~*, ~? and ~~ are a literal star, question mark and tilde', () => {
     expect(fits('5~* rating', '5* rating')).toBe(true);
     expect(fits('5~* rating', '55 rating')).toBe(false);
