@@ -131,9 +131,10 @@ export function dashboardView(
       liveRef(locate, 'milestones', index, 'phase'),
       liveRef(locate, 'milestones', index, 'eventName'),
       { ...liveRef(locate, 'milestones', index, 'target'), format: PERCENT },
-      // The entry step has no previous step to be a share of: its rate needs a count the funnel lacks.
+      // The entry step has no previous step to be a share of: no rate, and no status either (the
+      // planner's sidebar says once that its target cannot be measured; see sidebar/entry-step.ts).
       step === 0 ? { text: '' } : actual(funnel, step, SHARE_OF_PREVIOUS_COLUMN),
-      step === 0 ? { text: 'Entry step' } : status(step >= 0, funnel),
+      step === 0 ? { text: '' } : status(step >= 0, funnel),
       liveRef(locate, 'milestones', index, 'owner'),
     ];
   });
