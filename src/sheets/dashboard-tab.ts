@@ -144,7 +144,7 @@ export function dashboardView(
       [{ text: 'Dashboard', bold: true, size: 14 }],
       [
         {
-          text: `Actual rates come from the ${funnel.sheet} tab: the macro's share of the users who entered the funnel, each later milestone's share of the previous step (the entry step has none). Targets, names and owners are read from the framework tabs.`,
+          text: `Actual rates come from the ${funnel.sheet} tab: the macro's share of the users who entered the funnel, each later milestone's share of the previous step (the entry step has none). A rate from report counts, or above 100%, is a warning, never a success. Targets, names and owners are read from the framework tabs.`,
           italic: true,
           color: '#5f6368',
         },

@@ -7,7 +7,7 @@ import { funnelSteps } from '../core/framework/funnel-steps';
 import type { Framework } from '../core/framework/model';
 
 export const ENTRY_TARGET_NOTE =
-  'The funnel starts at this milestone: with no step before it, its target can never be measured. Leave it blank, or put the goal in the macro conversion’s target.';
+  'The funnel starts here, with no step before it: this target can never be measured.';
 
 /**
  * The index of the entry milestone, or -1 when the funnel has no milestone step. As on the
