@@ -5,8 +5,9 @@
  * so an edit there shows here at once; actual rates follow the funnel as data is pasted.
  */
 import type { Framework, Locator } from '../core/framework';
-import { sheetRef } from './cell-input';
-import { SHARE_OF_FIRST_COLUMN, SHARE_OF_PREVIOUS_COLUMN, stepRow } from './funnel-tab';
+import { REPORT_NOTES_HEADER } from '../core/funnel/layout';
+import { formulaString, sheetRef } from './cell-input';
+import { NOTES_COLUMN, SHARE_OF_FIRST_COLUMN, SHARE_OF_PREVIOUS_COLUMN, stepRow } from './funnel-tab';
 import type { TabRecord } from './tab-registry';
 import { drawView, type View, type ViewCell } from './view-writer';
 
@@ -22,10 +23,17 @@ export const DASHBOARD_HEADERS = [
   'Owner',
 ];
 export const STATUS_COLUMN = 7;
+/** A rate of report counts: each step is a separate total, so the rate says nothing about paths. */
+export const REPORT_WARNING = 'Warning: not a path: report counts';
+/** No share of users who went on can pass 100%: such a rate is never a success, whatever the data. */
+export const ABOVE_100_WARNING = 'Warning: above 100%';
+const WARNING = { background: '#fce8b2', color: '#7f6000' };
 export const STATUS_STYLES: ReadonlyArray<{ text: string; background: string; color: string }> = [
   { text: 'On target', background: '#d9ead3', color: '#274e13' },
   { text: 'Below target', background: '#f4cccc', color: '#990000' },
   { text: 'No data', background: '#f1f3f4', color: '#5f6368' },
+  { text: REPORT_WARNING, ...WARNING },
+  { text: ABOVE_100_WARNING, ...WARNING },
 ];
 const PERCENT = '0.0%';
 
@@ -52,13 +60,31 @@ function actual(funnel: FunnelPlace, stepIndex: number, shareColumn: number): Vi
   return { formula: `=IFERROR(IF(ISNUMBER(${ref}),${ref},""),"")`, format: PERCENT };
 }
 
-/** The status compares the Target and Actual cells of its own row, wherever the row lands. */
-function status(inFunnel: boolean): ViewCell {
+/**
+ * FUNNEL's Notes header cell, which reads REPORT_NOTES_HEADER when the counts come from report
+ * rows. The status keys on that text rather than on the Data tab's shape or on which notes a
+ * step has: FUNNEL alone decides whether it read a report, and its header row stays where the
+ * formula landed (the planner's FUNNEL has no breakdown or time columns, so Notes is column G).
+ */
+function notesHeader(funnel: FunnelPlace): string {
+  return `${sheetRef(funnel.sheet)}!${column(NOTES_COLUMN)}${funnel.formulaRow}`;
+}
+
+/**
+ * The status compares the Target and Actual cells of its own row, wherever the row lands; a
+ * rate of report counts or above 100% is a warning before any comparison, never "On target".
+ */
+function status(inFunnel: boolean, funnel: FunnelPlace): ViewCell {
   if (!inFunnel) return { text: 'Not in funnel' };
   const target = 'E{row}';
   const rate = 'F{row}';
+  const report = `${notesHeader(funnel)}=${formulaString(REPORT_NOTES_HEADER)}`;
   return {
-    formula: `=IF(NOT(ISNUMBER(${rate})),"No data",IF(NOT(ISNUMBER(${target})),"No target",IF(${rate}>=${target},"On target","Below target")))`,
+    formula:
+      `=IF(NOT(ISNUMBER(${rate})),"No data",` +
+      `IF(${report},${formulaString(REPORT_WARNING)},` +
+      `IF(${rate}>1,${formulaString(ABOVE_100_WARNING)},` +
+      `IF(NOT(ISNUMBER(${target})),"No target",IF(${rate}>=${target},"On target","Below target")))))`,
   };
 }
 
@@ -83,7 +109,7 @@ export function dashboardView(
     liveRef(locate, 'macro', 0, 'eventName'),
     { ...liveRef(locate, 'macro', 0, 'targetRate'), format: PERCENT },
     actual(funnel, macroStep, SHARE_OF_FIRST_COLUMN),
-    status(macroStep >= 0),
+    status(macroStep >= 0, funnel),
     liveRef(locate, 'macro', 0, 'owner'),
   ].map((cell) => ({ ...cell, background: '#e8f0fe' }));
 
@@ -105,9 +131,10 @@ export function dashboardView(
       liveRef(locate, 'milestones', index, 'phase'),
       liveRef(locate, 'milestones', index, 'eventName'),
       { ...liveRef(locate, 'milestones', index, 'target'), format: PERCENT },
-      // The entry step has no previous step to be a share of: its rate needs a count the funnel lacks.
+      // The entry step has no previous step to be a share of: no rate, and no status either (the
+      // planner's sidebar says once that its target cannot be measured; see sidebar/entry-step.ts).
       step === 0 ? { text: '' } : actual(funnel, step, SHARE_OF_PREVIOUS_COLUMN),
-      step === 0 ? { text: 'Entry step' } : status(step >= 0),
+      step === 0 ? { text: '' } : status(step >= 0, funnel),
       liveRef(locate, 'milestones', index, 'owner'),
     ];
   });
@@ -117,7 +144,7 @@ export function dashboardView(
       [{ text: 'Dashboard', bold: true, size: 14 }],
       [
         {
-          text: `Actual rates come from the ${funnel.sheet} tab: the macro's share of the users who entered the funnel, each later milestone's share of the previous step (the entry step has none). Targets, names and owners are read from the framework tabs.`,
+          text: `Actual rates come from the ${funnel.sheet} tab: the macro's share of the users who entered the funnel, each later milestone's share of the previous step (the entry step has none). A rate from report counts, or above 100%, is a warning, never a success. Targets, names and owners are read from the framework tabs.`,
           italic: true,
           color: '#5f6368',
         },

@@ -17,6 +17,8 @@ export const FUNNEL_WIDTH = 7;
 /** FUNNEL's columns (1-based) the Dashboard reads; the share columns are percentages. */
 export const SHARE_OF_FIRST_COLUMN = 3;
 export const SHARE_OF_PREVIOUS_COLUMN = 4;
+/** FUNNEL's last column: its header says when the counts are a report's (see REPORT_NOTES_HEADER). */
+export const NOTES_COLUMN = FUNNEL_WIDTH;
 const DROP_OFF_SHARE_COLUMN = 6;
 const PERCENT_COLUMNS = [SHARE_OF_FIRST_COLUMN, SHARE_OF_PREVIOUS_COLUMN, DROP_OFF_SHARE_COLUMN];
 

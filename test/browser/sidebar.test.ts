@@ -406,6 +406,31 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       );
     });
 
+    it('says once, on the entry milestone, that its target can never be measured', async () => {
+      // "Views a product" is the first milestone of the first phase: the funnel's entry step.
+      const later = {
+        ...framework().milestones[0],
+        name: 'Adds to cart',
+        eventName: 'add_to_cart',
+        target: 0.1,
+      };
+      const { page } = await openSidebar('planner', {
+        readFramework: { value: framework({ milestones: [framework().milestones[0], later] }) },
+        listTemplates: { value: TEMPLATES },
+      });
+      await expect.poll(() => page.locator('h2 .step-title').textContent()).toBe('Create the funnel');
+      await page.getByRole('button', { name: 'Step 3: Process milestones' }).click();
+      const note = /this target can never be measured/;
+      const items = page.locator('.item');
+      expect(await items.nth(0).getByText(note).count()).toBe(1);
+      expect(await items.nth(1).getByText(note).count()).toBe(0); // a later step's target is measured
+      await screenshot(page, 'entry-milestone-note');
+      // The entry milestone's form says it at the Target field.
+      await items.nth(0).getByRole('button', { name: 'Edit' }).click();
+      expect(await page.locator('.hint', { hasText: note }).count()).toBe(1);
+      await expectFitsWidth(page);
+    });
+
     it('shows a listed template’s rows from the bundled copy before anything is written', async () => {
       const { page } = await openSidebar('planner', {
         readFramework: { value: null },

@@ -278,7 +278,14 @@ describe("the user's work survives a re-run", () => {
     dashboard.setConditionalFormatRules([...dashboard.getConditionalFormatRules(), mine]);
     planner.call('createFramework', REQUEST);
     const rules = sheetOf(snapshot(planner.fake.spreadsheet), 'Dashboard').conditionalFormatRules;
-    expect(rules.map((r) => r.values[0])).toEqual(['Sales lead', 'On target', 'Below target', 'No data']);
+    expect(rules.map((r) => r.values[0])).toEqual([
+      'Sales lead',
+      'On target',
+      'Below target',
+      'No data',
+      'Warning: not a path: report counts',
+      'Warning: above 100%',
+    ]);
   });
 });
 

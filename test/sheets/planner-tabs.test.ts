@@ -198,8 +198,13 @@ describe('createFramework on a fresh spreadsheet', () => {
     expect(macro[4]).toBe(`=IF('Macro'!D2="","",'Macro'!D2)`);
     // The macro is step 4: FUNNEL's header is on row 4, so its row is 8; column C is the share of the first step.
     expect(macro[5]).toBe(`=IFERROR(IF(ISNUMBER('Funnel'!C8),'Funnel'!C8,""),"")`);
+    // No number: no data. Then FUNNEL's Notes header (column G of its header row 4) names report
+    // counts, or a rate above 100%: warnings, before the target is ever compared.
     expect(macro[6]).toBe(
-      '=IF(NOT(ISNUMBER(F5)),"No data",IF(NOT(ISNUMBER(E5)),"No target",IF(F5>=E5,"On target","Below target")))',
+      '=IF(NOT(ISNUMBER(F5)),"No data",' +
+        `IF('Funnel'!G4="Notes (report counts, not paths)","Warning: not a path: report counts",` +
+        'IF(F5>1,"Warning: above 100%",' +
+        'IF(NOT(ISNUMBER(E5)),"No target",IF(F5>=E5,"On target","Below target")))))',
     );
     // Funnel order: View pricing (Milestones row 2), Download a case study (row 4), Watch the demo video (row 3).
     expect(dashboard.formulas.slice(5, 8).map((row) => row[0])).toEqual([
@@ -214,7 +219,8 @@ describe('createFramework on a fresh spreadsheet', () => {
       `=IFERROR(IF(ISNUMBER('Funnel'!D6),'Funnel'!D6,""),"")`,
       `=IFERROR(IF(ISNUMBER('Funnel'!D7),'Funnel'!D7,""),"")`,
     ]);
-    expect(dashboard.values[5]![6]).toBe('Entry step');
+    expect(dashboard.values[5]![6]).toBe(''); // no status for the entry step: the planner says why, once
+    expect(dashboard.formulas[5]![6]).toBe('');
     expect(dashboard.numberFormats[5]![4]).toBe('0.0%');
     expect(dashboard.numberFormats[6]![5]).toBe('0.0%');
   });
@@ -225,6 +231,8 @@ describe('createFramework on a fresh spreadsheet', () => {
       ['TEXT_EQUAL_TO', ['On target'], ['Dashboard!G5:G8'], '#d9ead3'],
       ['TEXT_EQUAL_TO', ['Below target'], ['Dashboard!G5:G8'], '#f4cccc'],
       ['TEXT_EQUAL_TO', ['No data'], ['Dashboard!G5:G8'], '#f1f3f4'],
+      ['TEXT_EQUAL_TO', ['Warning: not a path: report counts'], ['Dashboard!G5:G8'], '#fce8b2'],
+      ['TEXT_EQUAL_TO', ['Warning: above 100%'], ['Dashboard!G5:G8'], '#fce8b2'],
     ]);
   });
 

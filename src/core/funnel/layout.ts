@@ -16,6 +16,12 @@ const UNIT_HEADER = { users: 'Users', sessions: 'Sessions', events: 'Events', co
 export const REPORT_RISE_NOTE =
   'more than the previous step: a report counts each step on its own, not paths';
 
+/**
+ * The Notes header on report data, whose shares are ratios of separate totals, not paths. The
+ * planner's Dashboard compares this exact header to show report rates as warnings: keep it stable.
+ */
+export const REPORT_NOTES_HEADER = 'Notes (report counts, not paths)';
+
 export function layoutFunnel(result: FunnelResult, withTimes: boolean): Cell[][] {
   const header: Cell[] = [];
   if (result.breakdown) header.push(result.breakdown.header);
@@ -28,7 +34,7 @@ export function layoutFunnel(result: FunnelResult, withTimes: boolean): Cell[][]
     'Drop-off share',
   );
   if (withTimes) header.push('Median time from previous step', 'Mean time from previous step');
-  header.push('Notes');
+  header.push(result.report ? REPORT_NOTES_HEADER : 'Notes');
   const rows: Cell[][] = [header];
   if (result.breakdown) {
     const blocks = result.breakdown.blocks

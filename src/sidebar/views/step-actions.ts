@@ -4,6 +4,7 @@
  */
 import { type MicroConversion, PRIORITIES } from '../../core/framework/model';
 import { el } from '../dom';
+import { ENTRY_TARGET_NOTE, entryMilestone } from '../entry-step';
 import { editForm, type FieldError, type FormValues, selectField, textField } from '../form';
 import { formatPercent, parsePercent, requireText } from '../rules';
 import { emptyMicro } from '../shapes';
@@ -21,6 +22,7 @@ function items(ctx: StepContext, kind: Kind): (MicroConversion & SheetRow & { ph
 function actionForm(ctx: StepContext, kind: Kind, index: number, phase: string, focusAfter: string) {
   const item = items(ctx, kind)[index] ?? { ...emptyMicro(), phase };
   const phaseNames = ctx.state.framework.phases.map((p) => p.name);
+  const entry = kind === 'milestones' && index >= 0 && index === entryMilestone(ctx.state.framework);
   return editForm({
     label: index < 0 ? `New ${NOUN[kind]}` : `Edit “${item.name}”`,
     focusKey: 'action-form',
@@ -53,6 +55,7 @@ function actionForm(ctx: StepContext, kind: Kind, index: number, phase: string, 
         value: formatPercent(item.target),
         inputmode: 'decimal',
         unit: '%',
+        ...(entry ? { hint: ENTRY_TARGET_NOTE } : {}),
       }),
       textField({ label: 'Owner', name: 'owner', value: item.owner }),
       selectField('Priority', 'priority', PRIORITIES, item.priority),
@@ -120,6 +123,7 @@ function summaryLine(item: MicroConversion): string {
 function rows(ctx: StepContext, kind: Kind, indices: number[], phase: string): HTMLElement[] {
   const all = items(ctx, kind);
   const editing = ctx.state.editing;
+  const entry = kind === 'milestones' ? entryMilestone(ctx.state.framework) : -1;
   return indices.map((index, position) => {
     const item = all[index]!;
     const key = `${kind}-${index}`;
@@ -133,7 +137,13 @@ function rows(ctx: StepContext, kind: Kind, indices: number[], phase: string): H
     return listItem({
       key,
       title: item.name,
-      details: [el('span', { class: 'secondary' }, [summaryLine(item)])],
+      details: [
+        el('span', { class: 'secondary' }, [summaryLine(item)]),
+        // Said once, here, when the entry milestone has a target: not as a status on the Dashboard.
+        index === entry && item.target !== null
+          ? el('span', { class: 'hint secondary' }, [ENTRY_TARGET_NOTE])
+          : null,
+      ],
       editLabel: 'Edit',
       reorderable: true,
       canMoveUp: position > 0,

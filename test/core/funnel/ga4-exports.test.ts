@@ -42,7 +42,8 @@ describe('GA4 report export (Events: Event name)', () => {
       'Share of previous step',
       'Drop-off',
       'Drop-off share',
-      'Notes',
+      // A report's shares are ratios of separate totals: the header says so (the Dashboard keys on it).
+      'Notes (report counts, not paths)',
     ]);
     expect(out.slice(1)).toEqual([
       ['view_item', 120, 1, '', '', '', ''],
