@@ -273,9 +273,11 @@ function writeTab(sheet: Sheet, cells: OurCell[], steps: string[]): void {
     if (cell.style === 'about') range.setFontStyle('italic').setFontColor('#5f6368');
     if (cell.style === 'heading') range.setFontWeight('bold');
   }
-  // The confidence defaults to 95% until the user types their own.
+  // The confidence defaults to 95% until the user types their own; a formula is theirs even when
+  // it shows nothing (its value reads as '').
   const confidence = sheet.getRange(LAYOUT.abInputRow + 4, 2);
-  if (confidence.getValue() === '') confidence.setValue(0.95).setNumberFormat('0%');
+  if (confidence.getFormula() === '' && confidence.getValue() === '')
+    confidence.setValue(0.95).setNumberFormat('0%');
 
   // Rates as percentages: MICRO_IMPACT's rate and lift columns, the trend's conversion column.
   const body = LAYOUT.blocksRow + 1;

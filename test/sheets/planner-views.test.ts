@@ -333,6 +333,17 @@ describe('Analyse (createInsights) on the same terms', () => {
     expect(sheet.getCharts()).toHaveLength(1);
   });
 
+  it('keeps a formula the user typed into the Confidence input B9, even one that shows nothing (item 2)', () => {
+    // B5:B9 are the A/B inputs the user types into; Analyse fills B9 with 95% only while it is empty.
+    // A formula is the user's input whatever it shows: this one shows nothing while C9 is empty.
+    const { planner, request } = analysed();
+    const sheet = tab(planner, 'Insights');
+    sheet.getRange('B9').setFormula('=IF(C9="","",C9/100)').setNote('from the brief');
+    planner.call('createInsights', request);
+    expect(sheet.getRange('B9').getFormula()).toBe('=IF(C9="","",C9/100)');
+    expect(sheet.getRange('B9').getNote()).toBe('from the brief');
+  });
+
   it('a copy of the file updates its Insights tab instead of adding "Insights (MCF)" (item 9)', () => {
     const { planner, request } = analysed();
     makeCopy(planner.fake);
