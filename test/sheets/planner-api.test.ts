@@ -32,7 +32,9 @@ describe('readFramework', () => {
     const { template: _template, ...framework } = REQUEST;
     // Each table's header is row 1, its items one per row below it.
     const rows = { phases: [2, 3], milestones: [2, 3, 4], secondaryActions: [2] };
-    expect(planner.call('readFramework')).toEqual({ ...framework, rows });
+    // Nothing flagged: every item's unread cells are none.
+    const unread = { macro: [{}], phases: [{}, {}], milestones: [{}, {}, {}], secondaryActions: [{}] };
+    expect(planner.call('readFramework')).toEqual({ ...framework, rows, unread });
   });
 
   it('respects edits made directly in the sheet, and rows added there', () => {
