@@ -14,7 +14,7 @@ import {
   moveMetadata,
   shiftMetadata,
 } from './metadata';
-import type { SheetModel } from './model';
+import type { ChartData, SheetModel } from './model';
 import { FakeProtection } from './protection';
 import { clearCells, FakeRange } from './range';
 import { FakeRangeList } from './range-list';
@@ -372,9 +372,20 @@ export class FakeSheet {
     if (!data.id) data.id = String(this.#ctx.model.nextChartId++);
     this.#sheet.charts.push(data);
   }
+  /**
+   * The sheet's charts by where they sit (anchor row, then column, then offsets), the newest first
+   * among charts at the same place: the order tells nothing of which chart was inserted when, so
+   * code must tell its own chart by id, as in Sheets, where the order is not documented.
+   */
   getCharts(): FakeEmbeddedChart[] {
     this.#count('getCharts');
-    return this.#sheet.charts.map((c) => new FakeEmbeddedChart(this.#ctx, c));
+    const byPlace = (a: ChartData, b: ChartData) =>
+      a.position.row - b.position.row ||
+      a.position.column - b.position.column ||
+      a.position.offsetY - b.position.offsetY ||
+      a.position.offsetX - b.position.offsetX ||
+      Number(b.id) - Number(a.id);
+    return [...this.#sheet.charts].sort(byPlace).map((c) => new FakeEmbeddedChart(this.#ctx, c));
   }
   removeChart(chart: FakeEmbeddedChart): void {
     this.#count('removeChart');
