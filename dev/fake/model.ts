@@ -165,6 +165,31 @@ export class SheetModel {
     for (const merge of this.merges) merge.row = newRow.get(merge.row) ?? merge.row;
   }
 
+  /**
+   * Moves columns [start, start + count) with everything on them (cells, widths, merges inside
+   * them) to just before column `before`, counted as the sheet stood before the move.
+   */
+  moveColumns(start: number, count: number, before: number): void {
+    const order = Array.from({ length: Math.max(this.maxColumns, before) }, (_, i) => i + 1);
+    const moved = order.splice(start - 1, count);
+    const at = before > start ? before - 1 - count : before - 1;
+    order.splice(at, 0, ...moved);
+    // newColumn[old] for every column.
+    const newColumn = new Map(order.map((old, i) => [old, i + 1]));
+    this.grid = this.grid.map((cells) => {
+      if (!cells) return cells;
+      const out: (Cell | undefined)[] = [];
+      cells.forEach((cell, i) => {
+        if (cell) out[newColumn.get(i + 1)! - 1] = cell;
+      });
+      return Array.from({ length: out.length }, (_, i) => out[i]);
+    });
+    const widths = [...this.columnWidths.entries()];
+    this.columnWidths.clear();
+    for (const [column, width] of widths) this.columnWidths.set(newColumn.get(column) ?? column, width);
+    for (const merge of this.merges) merge.column = newColumn.get(merge.column) ?? merge.column;
+  }
+
   insertColumns(after: number, count: number): void {
     for (const cells of this.grid) cells?.splice(after, 0, ...Array<Cell | undefined>(count).fill(undefined));
     this.maxColumns += count;

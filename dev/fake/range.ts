@@ -13,6 +13,7 @@ import {
   normalizeColor,
 } from './cells';
 import type { FakeContext } from './context';
+import { addMetadata, placeOfRange } from './metadata';
 import type { ProtectionData, SheetModel } from './model';
 import { FakeProtection } from './protection';
 import { checkedRect, fail, registerRange } from './range-lookup';
@@ -202,6 +203,12 @@ export class FakeRange {
   getGridId(): number {
     this.#count('getGridId');
     return this.#sheet.id;
+  }
+  /** Metadata on this whole column or row (Sheets refuses any other range); it moves with it. */
+  addDeveloperMetadata(key: string, value?: string): FakeRange {
+    this.#count('addDeveloperMetadata');
+    addMetadata(this.#sheet, key, value, placeOfRange(this.#sheet, this.#rect));
+    return this;
   }
   getSheet(): FakeSheet {
     this.#count('getSheet');

@@ -5,8 +5,16 @@ import { FakeConditionalFormatRule, ruleDataOf } from './builders';
 import { type CellValue, normalizeColor } from './cells';
 import { chartDataOf, copyChart, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 import type { FakeContext } from './context';
-import { addMetadata, FakeDeveloperMetadata, metadataOf } from './metadata';
-import type { SheetModel } from './model';
+import {
+  addMetadata,
+  FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
+  type MetadataPlace,
+  metadataOf,
+  moveMetadata,
+  shiftMetadata,
+} from './metadata';
+import type { ChartData, SheetModel } from './model';
 import { FakeProtection } from './protection';
 import { clearCells, FakeRange } from './range';
 import { FakeRangeList } from './range-list';
@@ -129,6 +137,7 @@ export class FakeSheet {
     if (dimension === 'rows') this.#sheet.insertRows(after, howMany);
     else this.#sheet.insertColumns(after, howMany);
     this.#ctx.model.shiftRefs(this.#sheet, dimension, after, howMany);
+    shiftMetadata(this.#sheet, dimension, after, howMany);
     return this;
   }
   #delete(dimension: 'rows' | 'columns', start: number, howMany: number): void {
@@ -139,6 +148,7 @@ export class FakeSheet {
     if (dimension === 'rows') this.#sheet.deleteRows(start, howMany);
     else this.#sheet.deleteColumns(start, howMany);
     this.#ctx.model.shiftRefs(this.#sheet, dimension, start - 1, -howMany);
+    shiftMetadata(this.#sheet, dimension, start - 1, -howMany);
   }
   /** Moves the rows of `rowSpec` with everything on them to just before row `destinationIndex`. */
   moveRows(rowSpec: FakeRange, destinationIndex: number): void {
@@ -156,6 +166,26 @@ export class FakeSheet {
       fail('You must select all cells in a merged range to merge or unmerge them.');
     }
     this.#sheet.moveRows(start, rect.numRows, destinationIndex);
+    moveMetadata(this.#sheet, 'rows', start, rect.numRows, destinationIndex);
+    this.#ctx.model.touch();
+  }
+  /** Moves the columns of `columnSpec` with everything on them to just before column `destinationIndex`. */
+  moveColumns(columnSpec: FakeRange, destinationIndex: number): void {
+    this.#count('moveColumns');
+    const { sheet, rect } = refOf(columnSpec);
+    if (sheet !== this.#sheet) fail('The range to move must be on this sheet.');
+    const start = rect.column;
+    const end = rect.column + rect.numColumns - 1;
+    if (!(destinationIndex >= 1 && destinationIndex <= this.#sheet.maxColumns + 1))
+      fail('Those columns are out of bounds.');
+    if (destinationIndex > start && destinationIndex <= end + 1) return;
+    const cuts = (column: number) =>
+      this.#sheet.merges.some((m) => m.column < column && column < m.column + m.numColumns);
+    if (cuts(start) || cuts(end + 1) || cuts(destinationIndex)) {
+      fail('You must select all cells in a merged range to merge or unmerge them.');
+    }
+    this.#sheet.moveColumns(start, rect.numColumns, destinationIndex);
+    moveMetadata(this.#sheet, 'columns', start, rect.numColumns, destinationIndex);
     this.#ctx.model.touch();
   }
   insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
@@ -342,9 +372,20 @@ export class FakeSheet {
     if (!data.id) data.id = String(this.#ctx.model.nextChartId++);
     this.#sheet.charts.push(data);
   }
+  /**
+   * The sheet's charts by where they sit (anchor row, then column, then offsets), the newest first
+   * among charts at the same place: the order tells nothing of which chart was inserted when, so
+   * code must tell its own chart by id, as in Sheets, where the order is not documented.
+   */
   getCharts(): FakeEmbeddedChart[] {
     this.#count('getCharts');
-    return this.#sheet.charts.map((c) => new FakeEmbeddedChart(this.#ctx, c));
+    const byPlace = (a: ChartData, b: ChartData) =>
+      a.position.row - b.position.row ||
+      a.position.column - b.position.column ||
+      a.position.offsetY - b.position.offsetY ||
+      a.position.offsetX - b.position.offsetX ||
+      Number(b.id) - Number(a.id);
+    return [...this.#sheet.charts].sort(byPlace).map((c) => new FakeEmbeddedChart(this.#ctx, c));
   }
   removeChart(chart: FakeEmbeddedChart): void {
     this.#count('removeChart');
@@ -367,10 +408,29 @@ export class FakeSheet {
     addMetadata(this.#sheet, key, value);
     return this;
   }
-  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+  /** The sheet's own entries (not those of its rows and columns: the finder finds those). */
+  getDeveloperMetadata(): FakeDeveloperMetadata<FakeRange>[] {
     this.#count('getDeveloperMetadata');
-    return metadataOf(this.#sheet).map((data) => new FakeDeveloperMetadata(this.#ctx, this.#sheet, data));
+    return metadataOf(this.#sheet)
+      .filter((data) => data.place.type === 'SHEET')
+      .map((data) => new FakeDeveloperMetadata(this.#ctx, this.#sheet, data, this.#line));
   }
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder<FakeRange> {
+    this.#count('createDeveloperMetadataFinder');
+    return new FakeDeveloperMetadataFinder(this.#ctx, this.#sheet, this.#line);
+  }
+  /** The whole row or column a metadata entry hangs on. */
+  readonly #line = (place: MetadataPlace): FakeRange =>
+    place.type === 'COLUMN'
+      ? this.#range({ row: 1, column: place.index, numRows: this.#sheet.maxRows, numColumns: 1 })
+      : place.type === 'ROW'
+        ? this.#range({ row: place.index, column: 1, numRows: 1, numColumns: this.#sheet.maxColumns })
+        : this.#range({
+            row: 1,
+            column: 1,
+            numRows: this.#sheet.maxRows,
+            numColumns: this.#sheet.maxColumns,
+          });
 
   // -- conditional formatting
 

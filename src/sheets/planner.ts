@@ -29,6 +29,7 @@ import {
   tableItems,
   listTemplates as templateSummaries,
 } from '../core/framework';
+import { knownColumns } from './column-tags';
 import { drawDashboardTab } from './dashboard-tab';
 import { dataColumns, writeDataTab } from './data-tab';
 import { withDocumentLock } from './document-lock';
@@ -78,12 +79,21 @@ export function listTemplates(): TemplateSummary[] {
   return withUserErrors('listTemplates', () => templateSummaries());
 }
 
-/** The four tables' values read from our tabs; undefined when none of them exists. */
-function readTables(tabs: Tabs): TablesRead | undefined {
+/** Each field's column index (from A) per table, as a run just wrote them. */
+type WrittenColumns = Partial<Record<TableId, Record<string, number>>>;
+
+/**
+ * The four tables' values read from our tabs; undefined when none of them exists. Columns are
+ * known by their tags, or by what the run just wrote (`written`, which saves reading the tags again).
+ */
+function readTables(tabs: Tabs, written: WrittenColumns = {}): TablesRead | undefined {
   const inputs: Partial<Record<TableId, TableInput>> = {};
   for (const id of TABLE_IDS) {
     const sheet = tabs.find(id);
-    if (sheet) inputs[id] = { rows: sheet.getDataRange().getValues(), sheet: tabs.nameOf(id) };
+    if (sheet) {
+      const columns = written[id] ?? knownColumns(sheet, id);
+      inputs[id] = { rows: sheet.getDataRange().getValues(), sheet: tabs.nameOf(id), columns };
+    }
   }
   return Object.keys(inputs).length === 0 ? undefined : frameworkFromTables(inputs);
 }
@@ -133,7 +143,9 @@ function refuseBusyPhases(
   const naming = framework.milestones.map((m) => ({ name: m.name, phase: m.phase }));
   const sheet = tabs.find('milestones');
   if (sheet) {
-    const read = fromRows('milestones', sheet.getDataRange().getValues());
+    const read = fromRows('milestones', sheet.getDataRange().getValues(), {
+      columns: knownColumns(sheet, 'milestones'),
+    });
     const desired = framework.milestones as unknown as Record<string, unknown>[];
     const previous = previousKeys(MILESTONES_TABLE, desired, request.milestones);
     const rows = read.items as unknown as Record<string, unknown>[];
@@ -223,7 +235,13 @@ function writeTabs(
   }
 
   // The views show what the tabs now hold (the user's rows and kept cells included).
-  const read = readTables(tabs)!;
+  const written: WrittenColumns = {};
+  for (const [id, plan] of plans) {
+    written[id] = Object.fromEntries(
+      TABLES[id].columns.map((column, c) => [column.field, plan.columns[c]! - 1]),
+    );
+  }
+  const read = readTables(tabs, written)!;
   const steps = funnelSteps(read.framework);
   const view = (role: TabRole) => ({ sheet: tabs.ensure(role), name: tabs.nameOf(role) });
   const data = view('data');

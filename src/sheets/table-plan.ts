@@ -2,8 +2,10 @@
  * What writing one framework table does to its tab, worked out without touching the sheet.
  *
  * The rule that keeps the user's work: a cell is written only when its value must change.
- * - Our columns are found by their header (users may move them or insert their own between);
- *   a missing one is added after the last used column. Columns we do not own are never written.
+ * - Our columns are found by their tags (column developer metadata, see column-tags.ts), else by
+ *   their header (users may move them, insert their own between, or rename a tagged one's header,
+ *   which is then kept); a missing one is added after the last used column. Columns we do not own
+ *   are never written.
  * - Items are matched to existing rows: phases by name; milestones and secondary actions by
  *   event name, else by name; the macro is the table's first row. Matching ignores case and spacing.
  *   An item that says which row it was read from (`previous`, sent by the sidebar: its key and its
@@ -101,6 +103,8 @@ export interface TablePlan {
   conflicts: Conflict[];
   /** Phases table only: the phases renamed in place. */
   renamed: RenamedPhase[];
+  /** The tagged column (1-based) of each field, as read; the writer tags the others. */
+  tagged: Record<string, number>;
 }
 
 type Item = Record<string, unknown>;
@@ -258,6 +262,8 @@ export interface PlanOptions {
   removed?: readonly ItemKey[];
   /** Phases renamed in place by this run (milestones table only). */
   renamedPhases?: readonly RenamedPhase[];
+  /** The sheet column (1-based) of each field whose column carries our tag. */
+  tagged?: Readonly<Record<string, number>>;
 }
 
 export interface RenamedPhase {
@@ -337,7 +343,11 @@ export function planTable(
   options: PlanOptions = {},
 ): TablePlan {
   const valuesOf = (grid: ReadCell[][]) => grid.map((row) => row.map((cell) => cell.value));
-  const read = fromRows(table.id, valuesOf(existing));
+  const tagged = { ...options.tagged };
+  const taggedIndex = Object.fromEntries(
+    Object.entries(tagged).map(([field, column]) => [field, column - 1]),
+  );
+  const read = fromRows(table.id, valuesOf(existing), { columns: taggedIndex });
   const items = read.items as unknown as Item[];
   const { match, removed } = matchRows(
     table,
@@ -410,7 +420,9 @@ export function planTable(
   cells.push(
     table.columns.map((column, c) => {
       const current = cellAt(headerRow, columns[c]!);
-      return current.formula === '' && current.value === column.header
+      // A tagged column keeps the header the user gave it.
+      const renamedByUser = tagged[column.field] === columns[c] && hasContent(current);
+      return renamedByUser || (current.formula === '' && current.value === column.header)
         ? undefined
         : { input: column.header, format: PLAIN_TEXT };
     }),
@@ -470,5 +482,6 @@ export function planTable(
     moves,
     conflicts,
     renamed,
+    tagged,
   };
 }

@@ -5,10 +5,11 @@
  * reorder (only when the user reordered); then one format write and one value write per block of
  * cells that change (a first run writes each run of adjacent columns as one block; a re-run that
  * changes nothing writes no value at all); then header style, notes, dropdowns, the percent format
- * below the table and the named range.
+ * below the table and the named range, and the tags of columns not tagged yet (none on a re-run).
  */
 import type { TableDef } from '../core/framework';
 import type { ReadCell } from './cell-input';
+import { readColumnTags, tagColumns } from './column-tags';
 import { formatFor, type PlannedCell, type PlanOptions, planTable, type TablePlan } from './table-plan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,7 +93,9 @@ export function planWrite(
   explicit: ReadonlySet<string>[],
   options: PlanOptions,
 ): TablePlan {
-  return planTable(table, sheet ? readCells(sheet) : [], desired, explicit, options);
+  if (!sheet) return planTable(table, [], desired, explicit, options);
+  const tagged = readColumnTags(sheet, table.id);
+  return planTable(table, readCells(sheet), desired, explicit, { ...options, tagged });
 }
 
 /** A block of cells to write at once: rows [row, row + rows) of the plan, definition indices `defs`. */
@@ -191,6 +194,13 @@ export function writeTable(
       sheet.getRange(lastRow + 1, columns[c]!, maxRows - lastRow, 1).setNumberFormat(formatFor(column));
     }
   });
+
+  tagColumns(
+    sheet,
+    table.id,
+    Object.fromEntries(table.columns.map((column, c) => [column.field, columns[c]!])),
+    plan.tagged,
+  );
 
   const left = Math.min(...columns);
   const range = sheet.getRange(headerRow, left, lastRow - headerRow + 1, Math.max(...columns) - left + 1);

@@ -8,7 +8,11 @@ import type {
 } from '../../dev/fake/builders';
 import type { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from '../../dev/fake/charts';
 import type { FakeHtmlOutput, FakeHtmlService, FakeHtmlTemplate } from '../../dev/fake/html';
-import type { FakeDeveloperMetadata } from '../../dev/fake/metadata';
+import type {
+  FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
+  FakeDeveloperMetadataLocation,
+} from '../../dev/fake/metadata';
 import type { FakeRangeList } from '../../dev/fake/range-list';
 import type {
   FakeLock,
@@ -44,6 +48,12 @@ describe('the fake only uses method names of @types/google-apps-script', () => {
     expectTypeOf<Invented<FakeNamedRange, S.NamedRange>>().toEqualTypeOf<never>();
     expectTypeOf<Invented<FakeProtection, S.Protection>>().toEqualTypeOf<never>();
     expectTypeOf<Invented<FakeDeveloperMetadata, S.DeveloperMetadata>>().toEqualTypeOf<never>();
+    expectTypeOf<
+      Invented<FakeDeveloperMetadataFinder<unknown>, S.DeveloperMetadataFinder>
+    >().toEqualTypeOf<never>();
+    expectTypeOf<
+      Invented<FakeDeveloperMetadataLocation<unknown>, S.DeveloperMetadataLocation>
+    >().toEqualTypeOf<never>();
     expectTypeOf<Invented<FakeRangeList, S.RangeList>>().toEqualTypeOf<never>();
   });
 

@@ -69,8 +69,10 @@ describe('service calls of a full scaffold', () => {
     expect(small.first['Range.setValue'] ?? 0).toBe(0);
     expect(small.first['Range.setFormula'] ?? 0).toBe(0);
     const total = Object.values(small.first).reduce((a, b) => a + b, 0);
-    // About 280 before the tabs carried tags and the views read what they draw over (issue 11).
-    expect(total).toBeLessThan(320);
+    // About 280 before the tabs carried tags and the views read what they draw over (issue 11);
+    // 340 once the tables' columns are tagged too: Sheets takes column metadata one whole column
+    // at a time, so a first run adds 2 calls (getRange, addDeveloperMetadata) per column: 24 columns.
+    expect(total).toBeLessThan(360);
   });
 
   it('take the document lock once and release it', () => {

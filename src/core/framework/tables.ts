@@ -233,6 +233,11 @@ export interface RowsOrigin {
   firstRow?: number;
   /** Sheet column number (1-based) of rows[i][0]; defaults to 1. */
   firstColumn?: number;
+  /**
+   * Index into each row of the columns known to be the table's whatever their header says (the
+   * sheets reader knows them by their tags); they win over header text.
+   */
+  columns?: Readonly<Record<string, number>>;
 }
 
 export interface TableRead<T> {
@@ -310,6 +315,16 @@ function locateColumns(table: TableDef, header: unknown[]): Record<string, numbe
   return columnOf;
 }
 
+/** The known columns of the table's own fields. */
+function knownColumns(table: TableDef, known: RowsOrigin['columns'] = {}): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const column of table.columns) {
+    const index = known[column.field];
+    if (index !== undefined && index >= 0) out[column.field] = index;
+  }
+  return out;
+}
+
 /** Converts a table's cell values (header row first) into model items, collecting problems. */
 export function fromRows<K extends TableId>(
   tableId: K,
@@ -345,7 +360,7 @@ export function fromRows<K extends TableId>(
     return read;
   }
   const header = rows[read.headerRow] ?? [];
-  read.columnOf = locateColumns(table, header);
+  read.columnOf = { ...locateColumns(table, header), ...knownColumns(table, origin.columns) };
   const seen = header.filter((cell) => !isBlankCell(cell)).map((cell) => `"${String(cell).trim()}"`);
   for (const column of table.columns) {
     if (read.columnOf[column.field] !== undefined) continue;
