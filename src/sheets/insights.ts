@@ -265,6 +265,13 @@ export function cellsInTheWay(tab: string, cells: { row: number; column: number 
 }
 
 function writeTab(sheet: Sheet, cells: OurCell[], steps: string[]): void {
+  // Rates as percentages: MICRO_IMPACT's rate and lift columns, the trend's conversion column;
+  // read before our formulas are written, so what the user typed there keeps its format.
+  const body = LAYOUT.blocksRow + 1;
+  const percentCells = [
+    ...emptyRuns(sheet.getRange(body, LAYOUT.microColumn + 3, LAYOUT.spillRows, 3)),
+    ...emptyRuns(sheet.getRange(body, LAYOUT.trendColumn + steps.length + 1, LAYOUT.spillRows, 1)),
+  ];
   for (const cell of cells) {
     const range = sheet.getRange(cell.row, cell.column);
     if (cell.formula !== undefined) range.setFormula(cell.formula);
@@ -279,12 +286,29 @@ function writeTab(sheet: Sheet, cells: OurCell[], steps: string[]): void {
   if (confidence.getFormula() === '' && confidence.getValue() === '')
     confidence.setValue(0.95).setNumberFormat('0%');
 
-  // Rates as percentages: MICRO_IMPACT's rate and lift columns, the trend's conversion column.
-  const body = LAYOUT.blocksRow + 1;
-  sheet.getRange(body, LAYOUT.microColumn + 3, LAYOUT.spillRows, 3).setNumberFormat(PERCENT);
-  sheet.getRange(body, LAYOUT.trendColumn + steps.length + 1, LAYOUT.spillRows, 1).setNumberFormat(PERCENT);
+  for (const run of percentCells) sheet.getRange(run).setNumberFormat(PERCENT);
   sheet.setColumnWidth(LAYOUT.microColumn, 180);
   sheet.setColumnWidth(LAYOUT.trendColumn, 160);
+}
+
+/** The range's cells that hold no value or formula, as A1 runs down each column. */
+function emptyRuns(range: GoogleAppsScript.Spreadsheet.Range): string[] {
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  const [top, left] = [range.getRow(), range.getColumn()];
+  const runs: string[] = [];
+  for (let c = 0; c < range.getNumColumns(); c++) {
+    let start = -1;
+    for (let r = 0; r <= values.length; r++) {
+      const empty = r < values.length && values[r]![c] === '' && formulas[r]![c] === '';
+      if (empty && start < 0) start = r;
+      if (!empty && start >= 0) {
+        runs.push(`${cellA1(top + start, left + c)}:${cellA1(top + r - 1, left + c)}`);
+        start = -1;
+      }
+    }
+  }
+  return runs;
 }
 
 /** The chart's column: two columns right of the trend's last (conversion) column. */

@@ -344,6 +344,20 @@ describe('Analyse (createInsights) on the same terms', () => {
     expect(sheet.getRange('B9').getNote()).toBe('from the brief');
   });
 
+  it("leaves the format of a user's cell under the MICRO_IMPACT block alone (item 2)", () => {
+    // Analyse shows rates as percentages in D19:F548 (MICRO_IMPACT's rate and lift columns, below
+    // its header in row 18). The user's D19 is typed text, bold: a percent format is not theirs.
+    // The cells around it still get the percentage format.
+    const { planner, request } = analysed();
+    const sheet = tab(planner, 'Insights');
+    sheet.getRange('D19').clearFormat().setValue('my remark').setFontWeight('bold');
+    planner.call('createInsights', request);
+    expect(sheet.getRange('D19').getNumberFormat()).not.toBe('0.0%');
+    expect(sheet.getRange('D19').getValue()).toBe('my remark');
+    expect(sheet.getRange('D20').getNumberFormat()).toBe('0.0%');
+    expect(sheet.getRange('E19').getNumberFormat()).toBe('0.0%');
+  });
+
   it('a copy of the file updates its Insights tab instead of adding "Insights (MCF)" (item 9)', () => {
     const { planner, request } = analysed();
     makeCopy(planner.fake);
