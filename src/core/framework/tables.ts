@@ -7,6 +7,8 @@
  * columns by their header (so users may insert, move or add columns), skips blank rows
  * and rows above the header, and turns unreadable cells into problems, never a crash.
  */
+
+import { isDateCell } from '../table/cells';
 import type {
   CellRef,
   Finding,
@@ -256,7 +258,7 @@ export interface TableRead<T> {
 
 /** A cell's content as it travels to the sidebar and back (google.script.run refuses a Date). */
 export function cellContent(value: unknown): unknown {
-  return Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : value;
+  return isDateCell(value) ? value.toISOString() : value;
 }
 
 /** A1 notation of a cell from 1-based row and column numbers: (3, 28) -> "AB3". */
