@@ -5,6 +5,7 @@
  * Importing this module must do no work: every custom-function call loads the bundle.
  */
 export { AB_TEST } from './functions/ab-test';
+export { DROP_OFF } from './functions/drop-off';
 export { FUNNEL } from './functions/funnel';
 export { FUNNEL_SQL } from './functions/funnel-sql';
 export { FUNNEL_TREND } from './functions/funnel-trend';

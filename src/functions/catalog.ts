@@ -40,6 +40,39 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
       'A table: step, count, share of first step, share of previous step, drop-off, drop-off share, notes.',
   },
   {
+    name: 'DROP_OFF',
+    summary:
+      "What a funnel's drop-offs did next: per step, the events its drop-offs did right after it, most frequent first (FUNNEL's steps, window and options).",
+    params: [
+      {
+        name: 'data',
+        description: 'Event rows with their header row (entity id, event name, timestamp), as for FUNNEL.',
+      },
+      {
+        name: 'steps',
+        description: 'The step event names in order: a range, or "view_item, add_to_cart, purchase".',
+      },
+      {
+        name: 'window',
+        description: 'Conversion window from the first step: blank for none, days, or "30m", "2h", "7d".',
+        optional: true,
+      },
+      {
+        name: 'options',
+        description:
+          'FUNNEL\'s option words: "strict_order", "any order", "open", "by session", "exclude=event", "user=column"... (not breakdown= or time).',
+        optional: true,
+      },
+      {
+        name: 'top',
+        description: 'Next events shown per step (blank: 5); the rest are summed into "(other events)".',
+        optional: true,
+      },
+    ],
+    returns:
+      'Per step a block: the step and its drop-off count, then each next event with how many drop-offs did it next and their share, "(other events)" and "(no further event)".',
+  },
+  {
     name: 'AB_TEST',
     summary:
       'Compares the conversion rates of two groups (an A/B test): uplift, two-proportion z-test, confidence interval and a verdict.',

@@ -11,7 +11,12 @@ import type { FunnelBlock, FunnelResult } from './result';
 
 export type Cell = string | number;
 
-const UNIT_HEADER = { users: 'Users', sessions: 'Sessions', events: 'Events', count: 'Count' } as const;
+export const UNIT_HEADER = {
+  users: 'Users',
+  sessions: 'Sessions',
+  events: 'Events',
+  count: 'Count',
+} as const;
 
 export const REPORT_RISE_NOTE =
   'more than the previous step: a report counts each step on its own, not paths';

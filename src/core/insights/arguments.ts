@@ -49,6 +49,19 @@ export function parseCount(value: unknown, name: string, example: string): numbe
   return n;
 }
 
+/** How many rows to show (DROP_OFF's top): a whole number >= 1; blank is `fallback`. */
+export function parseRowLimit(value: unknown, name: string, fallback: number): number {
+  rejectRange(value, name);
+  if (isBlankCell(value)) return fallback;
+  const n = numberOf(value);
+  if (!(Number.isInteger(n) && n >= 1)) {
+    throw new UserError(
+      `${name} must be a whole number of rows, at least 1, such as ${fallback} (blank: ${fallback}), not ${shown(value)}.`,
+    );
+  }
+  return n;
+}
+
 const CONFIDENCE_EXAMPLES = '0.95, 95%, 95 or 0.99';
 
 /**
