@@ -2,7 +2,8 @@
  * DROP_OFF's output: a header row, then per step a block: the step and its drop-off count on
  * the first line, then the events its drop-offs did next, most frequent first (ties by name),
  * `top` of them, the rest summed into "(other events)", and "(no further event)" for those
- * whose step was their last row. Shares are fractions of the step's drop-offs ("" when none).
+ * whose step was their last row (a step without drop-offs has its first line only). Shares are
+ * fractions of the step's drop-offs.
  */
 import type { DropOffBlock, DropOffResult } from './drop-off';
 import { type Cell, UNIT_HEADER } from './layout';
@@ -28,8 +29,9 @@ export function dropOffTable(result: DropOffResult, top: number): Cell[][] {
       '',
       spanned.filter((n) => n !== '').join('; '),
     ]);
+    if (block.dropped === 0) continue;
     for (const [name, count] of nextEvents(block, table.eventNames, top)) {
-      rows.push(['', name, count, block.dropped > 0 ? count / block.dropped : '', '']);
+      rows.push(['', name, count, count / block.dropped, '']);
     }
   }
   return rows;

@@ -227,6 +227,12 @@ function openEntity(rows: RefRow[], steps: string[][], o: RefOptions): RefEntity
   return { reached, continued, chain: [], value: entryValue(first, rows, steps) };
 }
 
+/** One entity's outcome (undefined: never entered, or excluded), as the chosen order counts it. */
+export function referenceEntity(rows: RefRow[], steps: string[][], o: RefOptions): RefEntity | undefined {
+  if (o.order === 'any order') return anyOrderEntity(rows, steps, o);
+  return o.order === 'open' ? openEntity(rows, steps, o) : sequentialEntity(rows, steps, o);
+}
+
 /** The reference funnel: per breakdown value and in total ('' key). */
 export function referenceFunnel(rows: RefRow[], steps: string[][], o: RefOptions): Map<string, RefBlock> {
   const byEntity = new Map<string, RefRow[]>();
@@ -246,12 +252,7 @@ export function referenceFunnel(rows: RefRow[], steps: string[][], o: RefOptions
   };
   blockFor('');
   for (const entityRows of byEntity.values()) {
-    const result =
-      o.order === 'any order'
-        ? anyOrderEntity(entityRows, steps, o)
-        : o.order === 'open'
-          ? openEntity(entityRows, steps, o)
-          : sequentialEntity(entityRows, steps, o);
+    const result = referenceEntity(entityRows, steps, o);
     if (!result) continue;
     for (const key of ['', `=${result.value}`]) {
       const b = blockFor(key);
