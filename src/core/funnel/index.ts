@@ -43,5 +43,5 @@ export function funnel(
     }
     return layoutFunnel(reportFunnel(table, spec), false);
   }
-  return layoutFunnel(eventFunnel(table, spec), spec.time);
+  return layoutFunnel(eventFunnel(table, spec), spec.time, spec.compare);
 }

@@ -6,6 +6,7 @@
  * "previous" is the last required step before it, and it has no drop-off.
  */
 import { MS_PER_DAY } from '../table';
+import { compareHeaders, compareSegments, type SegmentComparison } from './compare';
 import { previousRequired } from './optional';
 import type { FunnelBlock, FunnelResult } from './result';
 
@@ -27,7 +28,13 @@ export const REPORT_RISE_NOTE =
  */
 export const REPORT_NOTES_HEADER = 'Notes (report counts, not paths)';
 
-export function layoutFunnel(result: FunnelResult, withTimes: boolean): Cell[][] {
+/** `compare`: with a breakdown, each segment's last step gets its test against the rest (compare.ts). */
+export function layoutFunnel(result: FunnelResult, withTimes: boolean, compare = false): Cell[][] {
+  const blocks = (result.breakdown?.blocks ?? [])
+    .filter((b) => b.counts.some((c) => c > 0))
+    .sort((a, b) => b.counts[1]! - a.counts[1]! || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const comparison =
+    compare && result.breakdown ? compareSegments(blocks, result.total, result.unit) : undefined;
   const header: Cell[] = [];
   if (result.breakdown) header.push(result.breakdown.header);
   header.push(
@@ -39,19 +46,22 @@ export function layoutFunnel(result: FunnelResult, withTimes: boolean): Cell[][]
     'Drop-off share',
   );
   if (withTimes) header.push('Median time from previous step', 'Mean time from previous step');
+  if (comparison) header.push(...compareHeaders(comparison.tested));
   header.push(result.report ? REPORT_NOTES_HEADER : 'Notes');
   const rows: Cell[][] = [header];
   if (result.breakdown) {
-    const blocks = result.breakdown.blocks
-      .filter((b) => b.counts.some((c) => c > 0))
-      .sort((a, b) => b.counts[1]! - a.counts[1]! || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-    for (const block of blocks) rows.push(...blockRows(result, block, block.label || '(blank)', withTimes));
-    rows.push(...blockRows(result, result.total, 'Total', withTimes));
+    for (const block of blocks) {
+      const compared = comparison && (comparison.bySegment.get(block) ?? BLANK_COMPARISON);
+      rows.push(...blockRows(result, block, block.label || '(blank)', withTimes, compared));
+    }
+    rows.push(...blockRows(result, result.total, 'Total', withTimes, comparison && BLANK_COMPARISON));
   } else {
     rows.push(...blockRows(result, result.total, undefined, withTimes));
   }
   return rows;
 }
+
+const BLANK_COMPARISON: SegmentComparison = { cells: ['', '', ''], note: '' };
 
 function ratio(part: number, whole: number): Cell {
   return whole > 0 ? part / whole : '';
@@ -62,6 +72,7 @@ function blockRows(
   block: FunnelBlock,
   label: string | undefined,
   withTimes: boolean,
+  compared?: SegmentComparison,
 ): Cell[][] {
   const { counts, continued } = block;
   const previous = previousRequired(result.steps);
@@ -82,6 +93,11 @@ function blockRows(
       row.push(...(deltas?.length ? [median(deltas) / MS_PER_DAY, mean(deltas) / MS_PER_DAY] : ['', '']));
     }
     const notes = [(block.notes ?? result.notes)[index]!];
+    if (compared) {
+      const onLast = k === result.steps.length;
+      row.push(...(onLast ? compared.cells : BLANK_COMPARISON.cells));
+      if (onLast) notes.push(compared.note);
+    }
     if (result.report && k > 1 && count > counts[previous[k]!]!) notes.push(REPORT_RISE_NOTE);
     row.push(notes.filter((n) => n !== '').join('; '));
     return row;

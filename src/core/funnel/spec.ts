@@ -29,11 +29,13 @@ export interface FunnelSpec {
   /** Event names whose presence inside an entity's chain drops the entity. */
   exclude: string[];
   breakdown?: string;
+  /** Test each breakdown segment's conversion against all other entities (compare.ts). */
+  compare: boolean;
   columns: ColumnOverrides;
 }
 
 export const FUNNEL_OPTIONS = {
-  flags: [...STRICT_MODES, 'any order', 'open', 'by session', 'time'],
+  flags: [...STRICT_MODES, 'any order', 'open', 'by session', 'time', 'compare'],
   keys: ['exclude', 'breakdown', 'user', 'session', 'event', 'time', 'count'],
 } as const;
 
@@ -65,6 +67,7 @@ export function readFunnelSpec(steps: unknown, window: unknown, options: unknown
     if (value !== undefined) columns[key] = value;
   }
   const breakdown = singleOption(parsed, 'breakdown');
+  if (flag('compare')) checkCompare(breakdown, order);
   const stepList = parseSteps(steps);
   checkOptionalSteps(stepList, mode);
   const spec: FunnelSpec = {
@@ -75,10 +78,26 @@ export function readFunnelSpec(steps: unknown, window: unknown, options: unknown
     bySession: flag('by session'),
     time: flag('time'),
     exclude: parsed.values.get('exclude') ?? [],
+    compare: flag('compare'),
     columns,
   };
   if (breakdown !== undefined) spec.breakdown = breakdown;
   return spec;
+}
+
+/** "compare" tests segments' conversion from the first step to the last: it needs both. */
+function checkCompare(breakdown: string | undefined, order: FunnelMode['kind']): void {
+  if (breakdown === undefined) {
+    throw new UserError(
+      'option "compare" compares the segments of a breakdown: add breakdown=<column> (e.g. breakdown=device), or remove "compare".',
+    );
+  }
+  if (order === 'open') {
+    throw new UserError(
+      'option "compare" tests each segment\'s conversion from the first step to the last, which an "open" funnel does not ' +
+        'measure (anyone may enter at any step): remove one of them.',
+    );
+  }
 }
 
 /** The options that need event rows, in the order they are named in errors. */
@@ -89,5 +108,6 @@ export function eventOnlyOptions(spec: FunnelSpec): string[] {
   if (spec.bySession) used.push('"by session"');
   if (spec.time) used.push('"time"');
   if (spec.exclude.length) used.push('"exclude="');
+  if (spec.compare) used.push('"compare"');
   return used;
 }

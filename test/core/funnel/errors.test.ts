@@ -36,7 +36,7 @@ describe('FUNNEL errors', () => {
 
   it('unknown option word, with the list of valid ones', () => {
     expect(() => funnel(DATA, 'a, b', '', 'strict_ordr')).toThrow(
-      'unknown option "strict_ordr". Valid options: strict_order, strict_deduplication, strict_increase, any order, open, by session, time, exclude=..., breakdown=..., user=..., session=..., event=..., time=..., count=....',
+      'unknown option "strict_ordr". Valid options: strict_order, strict_deduplication, strict_increase, any order, open, by session, time, compare, exclude=..., breakdown=..., user=..., session=..., event=..., time=..., count=....',
     );
   });
 
