@@ -178,6 +178,31 @@ const ERROR_SHAPES: ErrorShape[] = [
     pattern:
       /needs? event rows \(one row per event .*\), but data is a report .* which only has totals per step\. Remove (it|them) or use event rows\.$/s,
   },
+  {
+    source: 'src/core/funnel/spec.ts',
+    fragment: 'compares the segments of a breakdown: add breakdown=<column>',
+    pattern:
+      /^option "compare" compares the segments of a breakdown: add breakdown=<column> \(e\.g\. breakdown=device\), or remove "compare"\.$/,
+  },
+  {
+    source: 'src/core/funnel/spec.ts',
+    fragment: 'measure (anyone may enter at any step): remove one of them.',
+    pattern:
+      /^option "compare" tests each segment's conversion from the first step to the last, which an "open" funnel does not measure \(anyone may enter at any step\): remove one of them\.$/,
+  },
+  // DROP_OFF.
+  {
+    source: 'src/core/funnel/drop-off.ts',
+    fragment: 'is not available in DROP_OFF, whose rows are what',
+    pattern:
+      /^option "(breakdown=|time)" is not available in DROP_OFF, whose rows are what each step's drop-offs did next: use FUNNEL for it\.$/,
+  },
+  {
+    source: 'src/core/insights/arguments.ts',
+    fragment: 'must be a whole number of rows, at least 1, such as',
+    pattern:
+      /^top must be a whole number of rows, at least 1, such as 5 \(blank: 5\), not (the text ".*"|a date|TRUE|FALSE|-?[\d.e+-]+|"-?(NaN|Infinity)")\.$/s,
+  },
   // MICRO_IMPACT.
   {
     source: 'src/core/insights/arguments.ts',
@@ -249,7 +274,8 @@ const ERROR_SHAPES: ErrorShape[] = [
   {
     source: 'src/core/insights/arguments.ts',
     fragment: 'must be one cell or a number, not a range of cells.',
-    pattern: /^(conversions|visitors)_[ab]|confidence must be one cell or a number, not a range of cells\.$/,
+    pattern:
+      /^((conversions|visitors)_[ab]|confidence|top) must be one cell or a number, not a range of cells\.$/,
   },
   {
     source: 'src/core/insights/arguments.ts',
@@ -265,7 +291,7 @@ const ERROR_SHAPES: ErrorShape[] = [
   {
     source: 'src/core/insights/arguments.ts',
     fragment: ': a count cannot be negative.',
-    pattern: /^(conversions|visitors)_[ab] is -[\d.e+]+: a count cannot be negative\.$/,
+    pattern: /^(conversions|visitors)_[ab] is -[\d.e+-]+: a count cannot be negative\.$/,
   },
   {
     source: 'src/core/insights/arguments.ts',
@@ -493,6 +519,7 @@ const OPTION_WORDS = [
   'open',
   'by session',
   'time',
+  'compare',
   'exclude=cart',
   'breakdown=device',
   'breakdown=Nope',
@@ -543,6 +570,20 @@ describe('fuzzing the custom functions in dist/Code.js', () => {
     );
   });
 
+  it('DROP_OFF returns plain values or a documented message', () => {
+    const top = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('', 1, 3, '2', 1e9) },
+      fc.constantFrom(0, -1, 2.5, [[1, 2]], 'five'),
+      hostileCell,
+    );
+    fc.assert(
+      fc.property(dataArb, stepsArb, windowArb, optionsArb, top, (data, steps, window, options, rows) => {
+        expectTableOrDocumentedError('DROP_OFF', [data, steps, window, options, rows]);
+      }),
+      RUNS,
+    );
+  });
+
   it('MICRO_IMPACT returns plain values or a documented message', () => {
     const macro = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('buy', 'view|buy', 'nope') }, stepsArb);
     const micros = fc.oneof(fc.constant(''), stepsArb);
@@ -588,7 +629,7 @@ describe('fuzzing the custom functions in dist/Code.js', () => {
     );
   });
 
-  it('FUNNEL, MICRO_IMPACT and FUNNEL_TREND on well-formed event rows with hostile ids and names give tables', () => {
+  it('FUNNEL, MICRO_IMPACT, FUNNEL_TREND and DROP_OFF on well-formed event rows with hostile ids and names give tables', () => {
     // Always the right columns and real timestamps, so nearly every call reaches the engines
     // (modes, breakdowns, time columns, periods) with hostile ids, names and breakdown values.
     const validTime = timeCell.filter((t) => typeof t !== 'string' || !Number.isNaN(Date.parse(t)));
@@ -609,6 +650,13 @@ describe('fuzzing the custom functions in dist/Code.js', () => {
         const data = [EVENT_HEADER, ...body.map((r) => [...r])];
         expectTableOrDocumentedError('FUNNEL', [data, steps, '7d', options]);
         expectTableOrDocumentedError('MICRO_IMPACT', [data, steps, '', '2h']);
+        expectTableOrDocumentedError('DROP_OFF', [
+          data,
+          steps,
+          '7d',
+          options.replace(/(, )?(time|breakdown=device)/g, ''),
+          2,
+        ]);
         expectTableOrDocumentedError('FUNNEL_TREND', [
           data,
           steps,
