@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { READ_BUDGET_MS, ROWS_PER_CLOCK_CHECK } from '../../src/core/table/limits';
+import { DROP_OFF } from '../../src/functions/drop-off';
 import { FUNNEL } from '../../src/functions/funnel';
 import { FUNNEL_TREND } from '../../src/functions/funnel-trend';
 import { MICRO_IMPACT } from '../../src/functions/micro-impact';
@@ -45,6 +46,7 @@ describe('a read that would run past the time limit', () => {
     ['FUNNEL', () => FUNNEL(DATA, 'view, buy')],
     ['MICRO_IMPACT', () => MICRO_IMPACT(DATA, 'buy')],
     ['FUNNEL_TREND', () => FUNNEL_TREND(DATA, 'view, buy')],
+    ['DROP_OFF', () => DROP_OFF(DATA, 'view, buy')],
   ])('%s stops with a message that says how to reduce the range', (_, run) => {
     // 6 s per look: the start, then row 8192 (6 s) passes; row 16384 (12 s) is over the 8 s budget.
     slowClock(6_000);
