@@ -32,7 +32,7 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
       {
         name: 'options',
         description:
-          'Option words, comma-separated: "strict_order", "strict_deduplication", "strict_increase", "any order", "open", "by session", "time", "exclude=event", "breakdown=column", "user=column"...',
+          'Option words, comma-separated: "strict_order", "strict_deduplication", "strict_increase", "any order", "open", "by session", "time", "exclude=event", "breakdown=column", "compare" (segments against the rest), "user=column"...',
         optional: true,
       },
     ],
