@@ -16,8 +16,7 @@ import { UserError } from '../errors';
 import { type EventTable, readEventTable, rowsByEntity } from '../table';
 import { EntityFunnel } from './entity-funnel';
 import { eventStepNotes } from './notes';
-import type { FunnelSpec } from './spec';
-import { readFunnelSpec } from './spec';
+import { type FunnelSpec, readFunnelSpec } from './spec';
 import { joinNotes, wildcardNote } from './sum-notes';
 
 /** One step's drop-offs: how many, and how many of them did each event next. */
@@ -49,7 +48,14 @@ export function refuseDropOffOptions(spec: FunnelSpec): void {
   }
 }
 
-export function dropOff(data: unknown, steps: unknown, window: unknown, options: unknown, timeZone?: string) {
+/** `timeZone`: the spreadsheet's (an IANA name), for timestamps written without a zone; none: UTC. */
+export function dropOff(
+  data: unknown,
+  steps: unknown,
+  window: unknown,
+  options: unknown,
+  timeZone?: string,
+): DropOffResult {
   const spec = readFunnelSpec(steps, window, options);
   refuseDropOffOptions(spec);
   const table = readEventTable(data, { columns: spec.columns, bySession: spec.bySession, timeZone });

@@ -67,6 +67,18 @@ describe('DROP_OFF, worked by hand', () => {
     ]);
   });
 
+  it("README's example: view loses u1 (search) and u3 (nothing after), cart loses u2 (help)", () => {
+    expect(table(rows.slice(0, 9), 'view, cart, buy')).toEqual([
+      ['Step', 'Next event', 'Users', 'Share of drop-offs', 'Notes'],
+      ['view', 'drop-offs before cart', 2, '', ''],
+      ['', 'search', 1, 0.5, ''],
+      ['', '(no further event)', 1, 0.5, ''],
+      ['cart', 'drop-offs before buy', 1, '', ''],
+      ['', 'help', 1, 1, ''],
+      ['', '(no further event)', 0, 0, ''],
+    ]);
+  });
+
   it('the most frequent next event comes first', () => {
     const more = [...rows, ['u7', 'view', at('09:00')], ['u7', 'search', at('09:30')]];
     const out = table(more, 'view, cart, buy');
