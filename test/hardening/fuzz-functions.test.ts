@@ -198,6 +198,12 @@ const ERROR_SHAPES: ErrorShape[] = [
       /^option "(breakdown=|time)" is not available in DROP_OFF, whose rows are what each step's drop-offs did next: use FUNNEL for it\.$/,
   },
   {
+    source: 'src/core/funnel/drop-off.ts',
+    fragment: 'DROP_OFF needs at least two steps (a drop-off is between',
+    pattern:
+      /^steps: DROP_OFF needs at least two steps \(a drop-off is between a step and the next\), e\.g\. ".*, purchase"\.$/s,
+  },
+  {
     source: 'src/core/insights/arguments.ts',
     fragment: 'must be a whole number of rows, at least 1, such as',
     pattern:

@@ -37,8 +37,13 @@ export interface DropOffResult {
   notes: string[];
 }
 
-/** Options that make no sense here, each refused with FUNNEL_TREND's kind of message. */
-export function refuseDropOffOptions(spec: FunnelSpec): void {
+/** A single step has no drop-off; options that make no sense here are refused as FUNNEL_TREND does. */
+export function checkDropOffSpec(spec: FunnelSpec): void {
+  if (spec.steps.length < 2) {
+    throw new UserError(
+      `steps: DROP_OFF needs at least two steps (a drop-off is between a step and the next), e.g. "${spec.steps[0]!.label}, purchase".`,
+    );
+  }
   const refused = spec.breakdown !== undefined ? 'breakdown=' : spec.time ? 'time' : '';
   if (refused) {
     throw new UserError(
@@ -57,7 +62,7 @@ export function dropOff(
   timeZone?: string,
 ): DropOffResult {
   const spec = readFunnelSpec(steps, window, options);
-  refuseDropOffOptions(spec);
+  checkDropOffSpec(spec);
   const table = readEventTable(data, { columns: spec.columns, bySession: spec.bySession, timeZone });
   return dropOffCounts(table, spec);
 }

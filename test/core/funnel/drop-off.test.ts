@@ -159,11 +159,14 @@ describe('DROP_OFF, worked by hand', () => {
     ]);
   });
 
-  it('refuses breakdown= and time, and report rows, each saying what to do', () => {
+  it('refuses breakdown= and time, a single step, and report rows, each saying what to do', () => {
     expect(() => table(rows, 'view, buy', '', 'breakdown=device')).toThrow(
       'option "breakdown=" is not available in DROP_OFF, whose rows are what each step\'s drop-offs did next: use FUNNEL for it.',
     );
     expect(() => table(rows, 'view, buy', '', 'time')).toThrow(/^option "time" is not available in DROP_OFF/);
+    expect(() => table(rows, 'view')).toThrow(
+      'steps: DROP_OFF needs at least two steps (a drop-off is between a step and the next), e.g. "view, purchase".',
+    );
     expect(() =>
       dropOff(
         [
