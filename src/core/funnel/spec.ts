@@ -30,7 +30,7 @@ export interface FunnelSpec {
   exclude: string[];
   breakdown?: string;
   /** Test each breakdown segment's conversion against all other entities (compare.ts). */
-  compare: boolean;
+  compare?: boolean;
   columns: ColumnOverrides;
 }
 
