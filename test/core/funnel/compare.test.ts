@@ -140,6 +140,25 @@ describe('compare: a segment against all other entities', () => {
     expect(got.y!.slice(1, 3)).toEqual([expect.closeTo(0.006244635, 8), 'higher']);
   });
 
+  it('with time: the time columns, then the comparison, then Notes; any order compares as well', () => {
+    const rows = data([
+      ['x', 40, 3],
+      ['y', 60, 20],
+    ]);
+    const out = funnel(rows, 'view, buy', '', 'breakdown=device, compare, time');
+    expect(out[0]!.slice(7)).toEqual([
+      'Median time from previous step',
+      'Mean time from previous step',
+      'Conversion vs rest',
+      'p-value (Holm-adjusted over 2 segments)',
+      'Verdict at 95%',
+      'Notes',
+    ]);
+    // Same counts in any order (one view, then one buy per user): the same test, as above.
+    const anyOrder = compared(funnel(rows, 'view, buy', '', 'any order, breakdown=device, compare'));
+    expect(anyOrder.x!.slice(1, 3)).toEqual([expect.closeTo(0.006244635, 8), 'lower']);
+  });
+
   it('one segment: nothing to compare it with', () => {
     const out = funnel(data([['only', 40, 10]]), 'view, buy', '', 'breakdown=device, compare');
     expect(out[0]![8]).toBe('p-value (Holm-adjusted over 0 segments)');
