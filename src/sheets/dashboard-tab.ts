@@ -7,6 +7,7 @@
 import type { Framework, Locator } from '../core/framework';
 import { REPORT_NOTES_HEADER } from '../core/funnel/layout';
 import { formulaString, sheetRef } from './cell-input';
+import { type ColumnRule, type ColumnSize, RULES, sizeColumn } from './column-sizing';
 import { NOTES_COLUMN, SHARE_OF_FIRST_COLUMN, SHARE_OF_PREVIOUS_COLUMN, stepRow } from './funnel-tab';
 import type { TabRecord } from './tab-registry';
 import { drawView, type View, type ViewCell } from './view-writer';
@@ -88,6 +89,43 @@ function status(inFunnel: boolean, funnel: FunnelPlace): ViewCell {
   };
 }
 
+/** The rule of each column: names and sentences, short words, rates. */
+const COLUMN_RULES: readonly ColumnRule[] = [
+  RULES.text,
+  RULES.text,
+  RULES.text,
+  RULES.text,
+  RULES.number,
+  RULES.number,
+  RULES.choice,
+  RULES.text,
+];
+
+/** Status texts the formula may show, besides STATUS_STYLES' coloured ones. */
+const OTHER_STATUSES = ['No target', 'Not in funnel'];
+
+/**
+ * Each column's width and wrap, from the texts its live references will show (the framework's
+ * names, phases, events and owners), every status, and the widest rate.
+ */
+export function dashboardColumns(framework: Framework): ColumnSize[] {
+  const { macro, milestones } = framework;
+  const rate = ['100.0%'];
+  const values: string[][] = [
+    [macro.name, ...milestones.map((m) => m.name)],
+    ['Macro conversion', 'Process milestone'],
+    milestones.map((m) => m.phase),
+    [macro.eventName, ...milestones.map((m) => m.eventName)],
+    rate,
+    rate,
+    [...STATUS_STYLES.map((style) => style.text), ...OTHER_STATUSES],
+    [macro.owner, ...milestones.map((m) => m.owner)],
+  ];
+  return DASHBOARD_HEADERS.map((header, c) =>
+    sizeColumn([{ text: header, bold: true }, ...values[c]!.map((text) => ({ text }))], COLUMN_RULES[c]!),
+  );
+}
+
 /**
  * The dashboard's cells. Milestones run in funnel order (phase order); those the funnel leaves
  * out (no event name, a phase not on the list, a repeated event) follow, marked "Not in funnel".
@@ -139,23 +177,27 @@ export function dashboardView(
     ];
   });
 
+  // The about line overflows to the right over empty cells: short enough to be read on one screen.
+  const columns = dashboardColumns(framework);
+  const wrapped = (row: ViewCell[]) =>
+    row.map((cell, c) => (columns[c]?.wrap ? { ...cell, wrap: true } : cell));
   return {
     cells: [
       [{ text: 'Dashboard', bold: true, size: 14 }],
       [
         {
-          text: `Actual rates come from the ${funnel.sheet} tab: the macro's share of the users who entered the funnel, each later milestone's share of the previous step (the entry step has none). A rate from report counts, or above 100%, is a warning, never a success. Targets, names and owners are read from the framework tabs.`,
+          text: `Actual: the macro's share of the first step, a milestone's share of the previous step (${funnel.sheet} tab). Report counts or a rate above 100% are warnings.`,
           italic: true,
           color: '#5f6368',
         },
       ],
       [],
-      header,
-      macro,
-      ...rows,
+      wrapped(header),
+      wrapped(macro),
+      ...rows.map(wrapped),
     ],
     merges: [],
-    columnWidth: 140,
+    columnWidth: columns.map((column) => column.width),
   };
 }
 
