@@ -97,7 +97,8 @@ const COLUMN_RULES: readonly ColumnRule[] = [
   RULES.text,
   RULES.number,
   RULES.number,
-  RULES.choice,
+  // Statuses: the longest warning wraps to two lines rather than push Owner off the first screen.
+  { min: 90, max: 150 },
   RULES.text,
 ];
 

@@ -36,7 +36,7 @@ export const COUNT = '#,##0';
 
 /** What the formula shows while the Data tab has no row under a header. */
 export function waitingForData(dataSheet: string): string {
-  return `No data yet: paste your analytics export into the ${dataSheet} tab at A1, header row first. This table and the chart then fill in by themselves.`;
+  return `No data yet: paste your analytics export into the ${dataSheet} tab, header row first.`;
 }
 
 /** The sheet row of step `index` (0-based) when the formula sits on sheet row `formulaRow`. */
@@ -96,11 +96,12 @@ export function funnelView(dataSheet: string, dataColumns: string, steps: readon
   };
   if (steps.length === 0) return { cells: [[title], [about]], merges: [], columnWidth: 130 };
   const columns = funnelColumns(steps);
-  // The header row: the formula (whose guard text overflows to the right, so it never wraps),
-  // then FUNNEL's header cells, wrapped where a column is narrower than its header.
+  // The header row: the formula, wrapped so that its guard's sentence shows whole in column A
+  // (not only where Sheets lets text overflow into empty cells), then FUNNEL's header cells,
+  // wrapped where a column is narrower than its header.
   const header: ViewCell[] = columns.map((column, c) =>
     c === 0
-      ? { formula: funnelFormula(dataSheet, dataColumns, steps), ...HEADER_STYLE }
+      ? { formula: funnelFormula(dataSheet, dataColumns, steps), ...HEADER_STYLE, wrap: true }
       : { ...HEADER_STYLE, wrap: column.wrap },
   );
   const formatOf = (column: number) =>

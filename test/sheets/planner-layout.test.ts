@@ -44,11 +44,11 @@ describe('item 7: a new Funnel tab before any data', () => {
     planner.call('createFramework', REQUEST);
     const funnel = tab(planner, 'Funnel');
     const message = funnel.getRange('A4').getValue();
-    expect(message).toBe(
-      'No data yet: paste your analytics export into the Data tab at A1, header row first. This table and the chart then fill in by themselves.',
-    );
-    // Visible in the sheet, not in a note; nothing else of the table shows yet.
+    expect(message).toBe('No data yet: paste your analytics export into the Data tab, header row first.');
+    // Visible in the sheet, not in a note, whole (wrapped in column A, not cut at its edge);
+    // nothing else of the table shows yet.
     expect(funnel.getRange('A4').getNote()).toBe('');
+    expect(funnel.getRange('A4').getWrap()).toBe(true);
     expect(
       funnel
         .getRange('B4:G8')
@@ -158,12 +158,12 @@ describe('item 8: columns sized to their text', () => {
     expect(funnel.getColumnWidth(1)).toBe(98);
   });
 
-  it('wraps the Dashboard statuses: "Warning: not a path: report counts" is 202 px, wider than 180', () => {
+  it('wraps the Dashboard statuses: "Warning: not a path: report counts" is 202 px, wider than 150', () => {
     const planner = plannerOver();
     planner.call('createFramework', REQUEST);
     const dashboard = tab(planner, 'Dashboard');
     expect(dashboard.getRange('G4').getValue()).toBe('Status');
-    expect(dashboard.getColumnWidth(7)).toBe(180);
+    expect(dashboard.getColumnWidth(7)).toBe(150);
     expect(dashboard.getRange('G4:G8').getWraps().flat()).toEqual([true, true, true, true, true]);
     // Target and Actual are percentages.
     expect(dashboard.getRange('E5:F5').getNumberFormats()).toEqual([['0.0%', '0.0%']]);

@@ -170,7 +170,7 @@ describe('createFramework on a fresh spreadsheet', () => {
     const funnel = sheetOf(book, 'Funnel');
     // FUNNEL runs once column A of the Data tab holds a header and a row; until then, what to do.
     expect(funnel.formulas[3]![0]).toBe(
-      `=IF(COUNTA('Data'!A:A)<2,"No data yet: paste your analytics export into the Data tab at A1, header row first. This table and the chart then fill in by themselves.",` +
+      `=IF(COUNTA('Data'!A:A)<2,"No data yet: paste your analytics export into the Data tab, header row first.",` +
         `FUNNEL('Data'!A:Z, {"view_pricing","file_download","video_start","generate_lead"}))`,
     );
     expect(funnel.values[0]![0]).toBe('Conversion funnel');
