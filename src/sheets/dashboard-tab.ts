@@ -1,14 +1,17 @@
 /**
  * The Dashboard tab: the macro conversion rate at the top, then one row per milestone with its
  * target against the actual rate read from the Funnel tab, and a status that conditional
- * formatting colours. Names, targets and owners are live references to the framework tables,
- * so an edit there shows here at once; actual rates follow the funnel as data is pasted.
+ * formatting colours, and a bar chart of each target against its actual rate. Names, targets
+ * and owners are live references to the framework tables, so an edit there shows here at once;
+ * actual rates follow the funnel as data is pasted.
  */
 import type { Framework, Locator } from '../core/framework';
 import { REPORT_NOTES_HEADER } from '../core/funnel/layout';
 import { formulaString, sheetRef } from './cell-input';
+import { chartPlace, placeChart, upsertChart } from './charts';
 import { type ColumnRule, type ColumnSize, RULES, sizeColumn } from './column-sizing';
 import { NOTES_COLUMN, SHARE_OF_FIRST_COLUMN, SHARE_OF_PREVIOUS_COLUMN, stepRow } from './funnel-tab';
+import { ensureGrid } from './grid';
 import type { TabRecord } from './tab-registry';
 import { drawView, type View, type ViewCell } from './view-writer';
 
@@ -24,6 +27,8 @@ export const DASHBOARD_HEADERS = [
   'Owner',
 ];
 export const STATUS_COLUMN = 7;
+/** The Target and Actual columns, side by side: the chart plots them as two series. */
+const TARGET_COLUMN = 5;
 /** A rate of report counts: each step is a separate total, so the rate says nothing about paths. */
 export const REPORT_WARNING = 'Warning: not a path: report counts';
 /** No share of users who went on can pass 100%: such a rate is never a success, whatever the data. */
@@ -232,7 +237,35 @@ export function colourStatuses(sheet: Sheet, first: number, last: number): void 
   sheet.setConditionalFormatRules([...kept, ...ours]);
 }
 
-/** Draws the whole Dashboard tab: the view, status colours on the rows where they landed, the frozen header. */
+/**
+ * The bar chart of each conversion's target and actual rate (names from column A, rates from
+ * Target and Actual), beside or under the table as chartPlace decides; returns its id.
+ */
+export function drawDashboardChart(
+  sheet: Sheet,
+  headerRow: number,
+  lastRow: number,
+  widths: readonly number[],
+  chartId: number | undefined,
+): number | undefined {
+  const rows = lastRow - headerRow + 1;
+  const place = chartPlace(widths.slice(0, DASHBOARD_HEADERS.length), headerRow, lastRow);
+  ensureGrid(sheet, place.row, place.column);
+  return upsertChart(sheet, chartId, (builder) =>
+    placeChart(
+      builder
+        .setChartType(Charts.ChartType.BAR)
+        .addRange(sheet.getRange(headerRow, 1, rows, 1))
+        .addRange(sheet.getRange(headerRow, TARGET_COLUMN, rows, 2))
+        .setNumHeaders(1)
+        .setOption('title', 'Target and actual rate')
+        .setOption('hAxis', { format: 'percent' }),
+      place,
+    ),
+  );
+}
+
+/** Draws the whole Dashboard tab: the view, status colours on the rows where they landed, the frozen header, the chart. */
 export function drawDashboardTab(
   sheet: Sheet,
   tab: string,
@@ -244,7 +277,12 @@ export function drawDashboardTab(
 ): { record: TabRecord; notes: string[] } {
   const drawn = drawView(sheet, dashboardView(framework, steps, funnel, locate), previous.drawing, tab);
   const headerRow = drawn.rowOf(DASHBOARD_HEADER_ROW);
-  colourStatuses(sheet, headerRow + 1, drawn.rowOf(DASHBOARD_HEADER_ROW + 1 + framework.milestones.length));
+  const lastRow = drawn.rowOf(DASHBOARD_HEADER_ROW + 1 + framework.milestones.length);
+  colourStatuses(sheet, headerRow + 1, lastRow);
   sheet.setFrozenRows(headerRow);
-  return { record: { role: 'dashboard', drawing: drawn.drawing }, notes: drawn.notes };
+  const chartId = drawDashboardChart(sheet, headerRow, lastRow, drawn.widths, previous.chartId);
+  return {
+    record: { role: 'dashboard', drawing: drawn.drawing, ...(chartId !== undefined ? { chartId } : {}) },
+    notes: drawn.notes,
+  };
 }

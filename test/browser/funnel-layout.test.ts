@@ -122,6 +122,8 @@ describe.skipIf(missing !== undefined)('the Funnel tab in the playground', { tim
     const owner = await cell('H4').boundingBox();
     const panel = await page.locator('#sidebar-frame').boundingBox();
     expect(owner!.x + owner!.width).toBeLessThanOrEqual(panel!.x);
+    const chart = await page.locator('#grid .chart').first().boundingBox();
+    expect(chart!.x + chart!.width).toBeLessThanOrEqual(panel!.x);
     await page.screenshot({ path: artifactPath('dashboard-layout') });
 
     // Item 8: no text of the tables is cut at its cell's edge (wrapped or wide enough); the

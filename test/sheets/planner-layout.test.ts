@@ -193,6 +193,22 @@ describe('item 9: the charts are within the first screen', () => {
     expect(box.right).toBeLessThanOrEqual(FIRST_SCREEN);
   });
 
+  it('puts the Dashboard chart of targets and actual rates within the first screen, one chart across runs', () => {
+    const planner = plannerOver();
+    planner.call('createFramework', REQUEST);
+    planner.call('createFramework', REQUEST);
+    const charts = tab(planner, 'Dashboard').getCharts();
+    expect(charts).toHaveLength(1);
+    // Header row 4, the macro in row 5, the 3 milestones in rows 6 to 8: names (A) against
+    // Target and Actual (E:F).
+    expect(charts[0]!.getRanges().map((range) => range.getA1Notation())).toEqual(['A4:A8', 'E4:F8']);
+    const table = widths(planner, 'Dashboard', 8).reduce((a, b) => a + b, 0);
+    const box = chartBox(planner, 'Dashboard');
+    expect(box.right).toBeLessThanOrEqual(FIRST_SCREEN);
+    // Beside the table (left of it nothing is covered) or under it (row 10 on): never over it.
+    expect(box.left >= table || box.row >= 10).toBe(true);
+  });
+
   it('follows the table as it grows, and stays on screen when the user widens a column', () => {
     const planner = plannerOver();
     planner.call('createFramework', REQUEST);
