@@ -257,18 +257,29 @@ export class FakeSheet {
     this.#count('getFrozenColumns');
     return this.#sheet.frozenColumns;
   }
+  /** As in Sheets: a column outside the grid is refused, and a width is a whole number of pixels >= 0. */
+  #columns(start: number, count: number, width?: number): void {
+    if (!(Number.isInteger(start) && start >= 1 && count >= 1 && start + count - 1 <= this.#sheet.maxColumns))
+      fail('Those columns are out of bounds.');
+    if (width !== undefined && !(Number.isFinite(width) && width >= 0))
+      fail(`Invalid argument: width ${String(width)}.`);
+  }
   setColumnWidth(columnPosition: number, width: number): FakeSheet {
     this.#count('setColumnWidth');
-    this.#sheet.columnWidths.set(columnPosition, width);
+    this.#columns(columnPosition, 1, width);
+    this.#sheet.columnWidths.set(columnPosition, Math.round(width));
     return this;
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): FakeSheet {
     this.#count('setColumnWidths');
-    for (let c = startColumn; c < startColumn + numColumns; c++) this.#sheet.columnWidths.set(c, width);
+    this.#columns(startColumn, numColumns, width);
+    for (let c = startColumn; c < startColumn + numColumns; c++)
+      this.#sheet.columnWidths.set(c, Math.round(width));
     return this;
   }
   getColumnWidth(columnPosition: number): number {
     this.#count('getColumnWidth');
+    this.#columns(columnPosition, 1);
     return this.#sheet.columnWidths.get(columnPosition) ?? 100;
   }
   /** Widths depend on fonts the fake does not have: counted, sizes unchanged. */
@@ -366,9 +377,16 @@ export class FakeSheet {
     this.#count('newChart');
     return new FakeEmbeddedChartBuilder(this.#ctx);
   }
+  /** A chart's anchor cell must be on the grid (Sheets refuses it otherwise). */
+  #anchored(data: ChartData): void {
+    const { row, column } = data.position;
+    if (!(row >= 1 && row <= this.#sheet.maxRows && column >= 1 && column <= this.#sheet.maxColumns))
+      fail(`The chart's anchor cell (row ${row}, column ${column}) is outside the sheet's grid.`);
+  }
   insertChart(chart: FakeEmbeddedChart): void {
     this.#count('insertChart');
     const data = chartDataOf(chart);
+    this.#anchored(data);
     if (!data.id) data.id = String(this.#ctx.model.nextChartId++);
     this.#sheet.charts.push(data);
   }
@@ -398,6 +416,7 @@ export class FakeSheet {
     const at = this.#sheet.charts.findIndex((c) => c.id === data.id);
     if (!data.id || at < 0)
       fail('The chart to update is not on this sheet (insert it with insertChart first).');
+    this.#anchored(data);
     this.#sheet.charts[at] = copyChart(data);
   }
 

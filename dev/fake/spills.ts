@@ -22,9 +22,12 @@ export function declareSpills(fake: FakeServices, sizeOf: (formula: string) => S
   });
 }
 
-/** FUNNEL's spill: a header row and one row per step, seven columns (steps read from its literal). */
+/**
+ * FUNNEL's spill: a header row and one row per step, seven columns (steps read from its literal),
+ * also inside the Funnel tab's guard `=IF(COUNTA(…)<2,"…",FUNNEL(…))` (taken as holding data).
+ */
 export function funnelSpill(formula: string): SpillSize | undefined {
-  const match = /^=FUNNEL\(.*\{(.*)\}\)$/.exec(formula);
+  const match = /^=(?:IF\(.*,)?FUNNEL\(.*\{(.*)\}\)\)?$/.exec(formula);
   if (!match) return undefined;
   const steps = match[1]!.split(',').filter((step) => step.trim() !== '').length;
   return { rows: steps + 1, columns: 7 };

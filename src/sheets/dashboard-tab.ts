@@ -1,13 +1,17 @@
 /**
  * The Dashboard tab: the macro conversion rate at the top, then one row per milestone with its
  * target against the actual rate read from the Funnel tab, and a status that conditional
- * formatting colours. Names, targets and owners are live references to the framework tables,
- * so an edit there shows here at once; actual rates follow the funnel as data is pasted.
+ * formatting colours, and a bar chart of each target against its actual rate. Names, targets
+ * and owners are live references to the framework tables, so an edit there shows here at once;
+ * actual rates follow the funnel as data is pasted.
  */
 import type { Framework, Locator } from '../core/framework';
 import { REPORT_NOTES_HEADER } from '../core/funnel/layout';
 import { formulaString, sheetRef } from './cell-input';
+import { chartPlace, placeChart, upsertChart } from './charts';
+import { type ColumnRule, type ColumnSize, RULES, sizeColumn } from './column-sizing';
 import { NOTES_COLUMN, SHARE_OF_FIRST_COLUMN, SHARE_OF_PREVIOUS_COLUMN, stepRow } from './funnel-tab';
+import { ensureGrid } from './grid';
 import type { TabRecord } from './tab-registry';
 import { drawView, type View, type ViewCell } from './view-writer';
 
@@ -23,6 +27,8 @@ export const DASHBOARD_HEADERS = [
   'Owner',
 ];
 export const STATUS_COLUMN = 7;
+/** The Target and Actual columns, side by side: the chart plots them as two series. */
+const TARGET_COLUMN = 5;
 /** A rate of report counts: each step is a separate total, so the rate says nothing about paths. */
 export const REPORT_WARNING = 'Warning: not a path: report counts';
 /** No share of users who went on can pass 100%: such a rate is never a success, whatever the data. */
@@ -88,6 +94,44 @@ function status(inFunnel: boolean, funnel: FunnelPlace): ViewCell {
   };
 }
 
+/** The rule of each column: names and sentences, short words, rates. */
+const COLUMN_RULES: readonly ColumnRule[] = [
+  RULES.text,
+  RULES.text,
+  RULES.text,
+  RULES.text,
+  RULES.number,
+  RULES.number,
+  // Statuses: the longest warning wraps to two lines rather than push Owner off the first screen.
+  { min: 90, max: 150 },
+  RULES.text,
+];
+
+/** Status texts the formula may show, besides STATUS_STYLES' coloured ones. */
+const OTHER_STATUSES = ['No target', 'Not in funnel'];
+
+/**
+ * Each column's width and wrap, from the texts its live references will show (the framework's
+ * names, phases, events and owners), every status, and the widest rate.
+ */
+export function dashboardColumns(framework: Framework): ColumnSize[] {
+  const { macro, milestones } = framework;
+  const rate = ['100.0%'];
+  const values: string[][] = [
+    [macro.name, ...milestones.map((m) => m.name)],
+    ['Macro conversion', 'Process milestone'],
+    milestones.map((m) => m.phase),
+    [macro.eventName, ...milestones.map((m) => m.eventName)],
+    rate,
+    rate,
+    [...STATUS_STYLES.map((style) => style.text), ...OTHER_STATUSES],
+    [macro.owner, ...milestones.map((m) => m.owner)],
+  ];
+  return DASHBOARD_HEADERS.map((header, c) =>
+    sizeColumn([{ text: header, bold: true }, ...values[c]!.map((text) => ({ text }))], COLUMN_RULES[c]!),
+  );
+}
+
 /**
  * The dashboard's cells. Milestones run in funnel order (phase order); those the funnel leaves
  * out (no event name, a phase not on the list, a repeated event) follow, marked "Not in funnel".
@@ -139,23 +183,27 @@ export function dashboardView(
     ];
   });
 
+  // The about line overflows to the right over empty cells: short enough to be read on one screen.
+  const columns = dashboardColumns(framework);
+  const wrapped = (row: ViewCell[]) =>
+    row.map((cell, c) => (columns[c]?.wrap ? { ...cell, wrap: true } : cell));
   return {
     cells: [
       [{ text: 'Dashboard', bold: true, size: 14 }],
       [
         {
-          text: `Actual rates come from the ${funnel.sheet} tab: the macro's share of the users who entered the funnel, each later milestone's share of the previous step (the entry step has none). A rate from report counts, or above 100%, is a warning, never a success. Targets, names and owners are read from the framework tabs.`,
+          text: `Actual: the macro's share of the first step, a milestone's share of the previous step (${funnel.sheet} tab). Report counts or a rate above 100% are warnings.`,
           italic: true,
           color: '#5f6368',
         },
       ],
       [],
-      header,
-      macro,
-      ...rows,
+      wrapped(header),
+      wrapped(macro),
+      ...rows.map(wrapped),
     ],
     merges: [],
-    columnWidth: 140,
+    columnWidth: columns.map((column) => column.width),
   };
 }
 
@@ -189,7 +237,35 @@ export function colourStatuses(sheet: Sheet, first: number, last: number): void 
   sheet.setConditionalFormatRules([...kept, ...ours]);
 }
 
-/** Draws the whole Dashboard tab: the view, status colours on the rows where they landed, the frozen header. */
+/**
+ * The bar chart of each conversion's target and actual rate (names from column A, rates from
+ * Target and Actual), beside or under the table as chartPlace decides; returns its id.
+ */
+export function drawDashboardChart(
+  sheet: Sheet,
+  headerRow: number,
+  lastRow: number,
+  widths: readonly number[],
+  chartId: number | undefined,
+): number | undefined {
+  const rows = lastRow - headerRow + 1;
+  const place = chartPlace(widths.slice(0, DASHBOARD_HEADERS.length), headerRow, lastRow);
+  ensureGrid(sheet, place.row, place.column);
+  return upsertChart(sheet, chartId, (builder) =>
+    placeChart(
+      builder
+        .setChartType(Charts.ChartType.BAR)
+        .addRange(sheet.getRange(headerRow, 1, rows, 1))
+        .addRange(sheet.getRange(headerRow, TARGET_COLUMN, rows, 2))
+        .setNumHeaders(1)
+        .setOption('title', 'Target and actual rate')
+        .setOption('hAxis', { format: 'percent' }),
+      place,
+    ),
+  );
+}
+
+/** Draws the whole Dashboard tab: the view, status colours on the rows where they landed, the frozen header, the chart. */
 export function drawDashboardTab(
   sheet: Sheet,
   tab: string,
@@ -201,7 +277,12 @@ export function drawDashboardTab(
 ): { record: TabRecord; notes: string[] } {
   const drawn = drawView(sheet, dashboardView(framework, steps, funnel, locate), previous.drawing, tab);
   const headerRow = drawn.rowOf(DASHBOARD_HEADER_ROW);
-  colourStatuses(sheet, headerRow + 1, drawn.rowOf(DASHBOARD_HEADER_ROW + 1 + framework.milestones.length));
+  const lastRow = drawn.rowOf(DASHBOARD_HEADER_ROW + 1 + framework.milestones.length);
+  colourStatuses(sheet, headerRow + 1, lastRow);
   sheet.setFrozenRows(headerRow);
-  return { record: { role: 'dashboard', drawing: drawn.drawing }, notes: drawn.notes };
+  const chartId = drawDashboardChart(sheet, headerRow, lastRow, drawn.widths, previous.chartId);
+  return {
+    record: { role: 'dashboard', drawing: drawn.drawing, ...(chartId !== undefined ? { chartId } : {}) },
+    notes: drawn.notes,
+  };
 }

@@ -7,8 +7,9 @@
  * changes nothing writes no value at all); then header style, notes, dropdowns, the percent format
  * below the table and the named range, and the tags of columns not tagged yet (none on a re-run).
  */
-import type { TableDef } from '../core/framework';
+import type { ColumnDef, TableDef } from '../core/framework';
 import type { ReadCell } from './cell-input';
+import { applyWidths, CHIP, type ColumnSize, RULES, sizeColumn } from './column-sizing';
 import { readColumnTags, tagColumns } from './column-tags';
 import { formatFor, type PlannedCell, type PlanOptions, planTable, type TablePlan } from './table-plan';
 
@@ -140,6 +141,46 @@ export function cellBlocks(cells: (PlannedCell | undefined)[][], columns: number
   return blocks;
 }
 
+/** One column's size from what it shows once written: its header (bold) and its cells' text. */
+function sizeOf(column: ColumnDef, header: string, shown: readonly string[]): ColumnSize {
+  const texts = [{ text: header, bold: true }, ...shown.map((text) => ({ text }))];
+  if (column.kind === 'text') return sizeColumn(texts, RULES.text);
+  if (column.kind === 'choice') return sizeColumn(texts, RULES.choice, CHIP);
+  return sizeColumn(texts, RULES.number);
+}
+
+/**
+ * Sizes the table's columns to what they show (read back once, as Sheets displays it: "3.0%"),
+ * and wraps the cells this run wrote, and the header, in a column too narrow for its text.
+ */
+function sizeTable(sheet: Sheet, table: TableDef, plan: TablePlan): void {
+  const { headerRow, columns, lastRow, cells } = plan;
+  const left = Math.min(...columns);
+  const shown = sheet
+    .getRange(headerRow, left, lastRow - headerRow + 1, Math.max(...columns) - left + 1)
+    .getDisplayValues();
+  const sizes = table.columns.map((column, c) =>
+    sizeOf(
+      column,
+      shown[0]![columns[c]! - left]!,
+      shown.slice(1).map((row) => row[columns[c]! - left]!),
+    ),
+  );
+  applyWidths(
+    sheet,
+    columns,
+    sizes.map((size) => size.width),
+  );
+  for (const block of cellBlocks(cells, columns)) {
+    sheet
+      .getRange(headerRow + block.row, columns[block.defs[0]!]!, block.rows, block.defs.length)
+      .setWraps(Array.from({ length: block.rows }, () => block.defs.map((c) => sizes[c]!.wrap)));
+  }
+  for (const run of columnRuns(columns)) {
+    sheet.getRange(headerRow, columns[run[0]!]!, 1, run.length).setWraps([run.map((c) => sizes[c]!.wrap)]);
+  }
+}
+
 /** Writes a planned table: deletions, moves, the changed cells, then styles, dropdowns and its name. */
 export function writeTable(
   spreadsheet: Spreadsheet,
@@ -177,6 +218,7 @@ export function writeTable(
       .setBackground(HEADER_BACKGROUND);
   }
   sheet.setFrozenRows(headerRow);
+  sizeTable(sheet, table, plan);
   // Dropdowns and formats run to the bottom of the sheet, so rows the user adds get them too.
   const below = maxRows - headerRow;
   table.columns.forEach((column, c) => {

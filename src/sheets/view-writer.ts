@@ -8,6 +8,7 @@
  * cells cut the block into pieces.
  */
 import { cellInput, PLAIN_TEXT } from './cell-input';
+import { applyWidths, DEFAULT_WIDTH } from './column-sizing';
 import { type Drawing, fingerprint, type Spill } from './drawing';
 import { cellA1, ensureGrid } from './grid';
 
@@ -39,8 +40,12 @@ export interface Merge {
 export interface View {
   cells: ViewCell[][];
   merges: Merge[];
-  /** Width in pixels of each of the block's columns (one width for all keeps the call count fixed). */
-  columnWidth: number;
+  /**
+   * Width in pixels of the block's columns: one width for all (set as it is, one call), or the
+   * width each column's content needs, from column A (a column the user widened stays wider:
+   * see column-sizing.ts).
+   */
+  columnWidth: number | readonly number[];
   /** Array formulas of the view and the cells their results spill into (kept free, drawn together). */
   spills?: Spill[];
 }
@@ -50,6 +55,8 @@ export interface Drawn {
   drawing: Drawing;
   /** rowOf(n): the sheet row of the view's row n (1-based). */
   rowOf: (row: number) => number;
+  /** The width in pixels of each column of the block, from column A, as set. */
+  widths: number[];
   notes: string[];
 }
 
@@ -315,7 +322,19 @@ export function drawView(sheet: Sheet, view: View, previous: Drawing | undefined
   for (const merge of view.merges) {
     sheet.getRange(rowOf[merge.row - 1]!, merge.column, merge.rows, merge.columns).merge();
   }
-  sheet.setColumnWidths(1, width, view.columnWidth);
+  const { columnWidth } = view;
+  let columnWidths: number[];
+  if (typeof columnWidth === 'number') {
+    sheet.setColumnWidths(1, width, columnWidth);
+    columnWidths = new Array<number>(width).fill(columnWidth);
+  } else {
+    const columns = Array.from({ length: width }, (_, c) => c + 1);
+    columnWidths = applyWidths(
+      sheet,
+      columns,
+      columns.map((c) => columnWidth[c - 1] ?? DEFAULT_WIDTH),
+    );
+  }
 
   const notes =
     moved.length === 0
@@ -337,6 +356,7 @@ export function drawView(sheet: Sheet, view: View, previous: Drawing | undefined
       spills: view.spills ?? [],
     },
     rowOf: (row) => rowOf[row - 1] ?? row,
+    widths: columnWidths,
     notes,
   };
 }

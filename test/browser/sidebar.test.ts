@@ -851,6 +851,10 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
         'Print it',
       ]);
       expect(await page.locator('nav.views [aria-current="page"]').textContent()).toBe('Help');
+      // Issue 13 item 10: FUNNEL's shares are fractions; the help says how to show them as %.
+      expect(await page.locator('li').allInnerTexts()).toContain(
+        'FUNNEL gives shares as fractions: select its share columns and pick Format > Number > Percent.',
+      );
       await expectFitsWidth(page);
       await screenshot(page, 'help');
       expect(await calls(page)).toEqual([]);

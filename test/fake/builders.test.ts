@@ -175,6 +175,38 @@ describe('charts', () => {
     milestones.removeChart(milestones.getCharts()[0]!);
     expect(milestones.getCharts()).toHaveLength(0);
   });
+
+  it('refuses a chart anchored off the grid, on insert and on update', () => {
+    const { milestones } = setup();
+    const columns = milestones.getMaxColumns();
+    const off = milestones
+      .newChart()
+      .addRange(milestones.getRange('A1:B3'))
+      .setPosition(1, columns + 1, 0, 0)
+      .build();
+    expect(() => milestones.insertChart(off)).toThrow(/outside the sheet's grid/);
+    milestones.insertChart(milestones.newChart().addRange(milestones.getRange('A1:B3')).build());
+    const [chart] = milestones.getCharts();
+    const moved = chart!
+      .modify()
+      .setPosition(milestones.getMaxRows() + 1, 1, 0, 0)
+      .build();
+    expect(() => milestones.updateChart(moved)).toThrow(/outside the sheet's grid/);
+  });
+});
+
+describe('column widths', () => {
+  it('records widths by column (100 px until set) and refuses columns outside the grid', () => {
+    const { milestones } = setup();
+    const columns = milestones.getMaxColumns();
+    expect(milestones.getColumnWidth(3)).toBe(100);
+    milestones.setColumnWidth(3, 240).setColumnWidths(4, 2, 70);
+    expect([3, 4, 5, 6].map((c) => milestones.getColumnWidth(c))).toEqual([240, 70, 70, 100]);
+    expect(() => milestones.setColumnWidth(columns + 1, 50)).toThrow('Those columns are out of bounds.');
+    expect(() => milestones.setColumnWidths(columns, 2, 50)).toThrow('Those columns are out of bounds.');
+    expect(() => milestones.getColumnWidth(0)).toThrow('Those columns are out of bounds.');
+    expect(() => milestones.setColumnWidth(1, -5)).toThrow(/width -5/);
+  });
 });
 
 describe('protections', () => {

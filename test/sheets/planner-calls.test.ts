@@ -72,7 +72,10 @@ describe('service calls of a full scaffold', () => {
     // About 280 before the tabs carried tags and the views read what they draw over (issue 11);
     // 340 once the tables' columns are tagged too: Sheets takes column metadata one whole column
     // at a time, so a first run adds 2 calls (getRange, addDeveloperMetadata) per column: 24 columns.
-    expect(total).toBeLessThan(360);
+    // 476 once columns are sized to their content (issue 13): Sheets reads and sets one column's
+    // width per call, so 2 calls for each of the 39 columns of the tables, Funnel and Dashboard,
+    // a read of what each table shows and a wrap write per written block; and the Dashboard's chart.
+    expect(total).toBeLessThan(500);
   });
 
   it('take the document lock once and release it', () => {

@@ -5,7 +5,9 @@
  *
  * By hand from the README and the fixture: FUNNEL sits in Funnel!A4 and our bar chart plots its
  * header and one row per step, A4:B8 for the fixture's 4 steps (the macro and 3 milestones), and
- * A4:B9 once a fourth milestone is added. It is anchored to the right of the table (column I).
+ * A4:B9 once a fourth milestone is added. Table (7 columns, over 800 px with its 320-px Notes)
+ * and chart (480 px) do not fit side by side in the first screen (1000 px), so the chart sits in
+ * column A one blank row under the table: row 10 under A4:G8, row 11 under A4:G9.
  */
 import { describe, expect, it } from 'vitest';
 import { REQUEST } from './fixture';
@@ -60,7 +62,12 @@ describe('our chart is found by its id, whatever the order of getCharts()', () =
     const after = sheet.getCharts().map(describeChart);
     expect(after).toHaveLength(2);
     // Ours follows the new step, theirs is exactly as the user made it.
-    expect(after.find((chart) => chart.id === ours!.id)).toEqual({ ...ours, ranges: ['A4:B9'] });
+    expect(ours!.anchor).toEqual([10, 1]);
+    expect(after.find((chart) => chart.id === ours!.id)).toEqual({
+      ...ours,
+      ranges: ['A4:B9'],
+      anchor: [11, 1],
+    });
     expect(after.find((chart) => chart.id === theirs.id)).toEqual(theirs);
 
     // Re-run with nothing changed: still two charts, neither replaced.

@@ -167,7 +167,9 @@ describe("the user's work survives a re-run", () => {
     expect(result.created).toContain('Data (MCF)');
     expect(tabValues(book, 'Milestones (MCF)')[1]![1]).toBe('View pricing');
     expect(book.namedRanges.find((n) => n.name === 'MCF_Milestones')?.range).toBe("'Milestones (MCF)'!A1:I4");
-    expect(sheetOf(book, 'Funnel').formulas[3]![0]).toMatch(/^=FUNNEL\('Data \(MCF\)'!A:Z, /);
+    expect(sheetOf(book, 'Funnel').formulas[3]![0]).toMatch(
+      /^=IF\(COUNTA\('Data \(MCF\)'!A:A\)<2,.*,FUNNEL\('Data \(MCF\)'!A:Z, /,
+    );
     expect(sheetOf(book, 'Dashboard').formulas[5]![0]).toBe(
       `=IF('Milestones (MCF)'!B2="","",'Milestones (MCF)'!B2)`,
     );

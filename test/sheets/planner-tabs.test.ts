@@ -4,6 +4,9 @@ import { snapshot, type WorkbookSnapshot } from '../../dev/fake';
 import { REQUEST, sheetOf, tabValues } from './fixture';
 import { type Planner, plannerOver } from './harness';
 
+/** The FUNNEL call inside the Funnel tab's guard `=IF(COUNTA(…)<2,"No data yet…",FUNNEL(…))`. */
+const funnelCall = (formula: string) => formula.slice(formula.indexOf(',FUNNEL(') + 1, -1);
+
 interface Result {
   tabs: string[];
   created: string[];
@@ -165,12 +168,15 @@ describe('createFramework on a fresh spreadsheet', () => {
     // Discover holds view_pricing and file_download (in row order), Evaluate holds video_start.
     expect(result.steps).toEqual(['view_pricing', 'file_download', 'video_start', 'generate_lead']);
     const funnel = sheetOf(book, 'Funnel');
+    // FUNNEL runs once column A of the Data tab holds a header and a row; until then, what to do.
     expect(funnel.formulas[3]![0]).toBe(
-      `=FUNNEL('Data'!A:Z, {"view_pricing","file_download","video_start","generate_lead"})`,
+      `=IF(COUNTA('Data'!A:A)<2,"No data yet: paste your analytics export into the Data tab, header row first.",` +
+        `FUNNEL('Data'!A:Z, {"view_pricing","file_download","video_start","generate_lead"}))`,
     );
     expect(funnel.values[0]![0]).toBe('Conversion funnel');
-    // Shares of first and previous step (C, D) and drop-off share (F) show as percentages.
-    expect(funnel.numberFormats[4]!.slice(2, 6)).toEqual(['0.0%', '0.0%', '0.###############', '0.0%']);
+    // Counts (B) and drop-off (E) with thousands separators; shares of first and previous step
+    // (C, D) and drop-off share (F) as percentages.
+    expect(funnel.numberFormats[4]!.slice(1, 6)).toEqual(['#,##0', '0.0%', '0.0%', '#,##0', '0.0%']);
   });
 
   it('charts the funnel counts: step labels and counts, header row included', () => {
@@ -299,8 +305,8 @@ describe('createFramework from the e-commerce template', () => {
   });
 
   it("makes GA4's recommended events the funnel steps, in phase order", () => {
-    expect(sheetOf(book, 'Funnel').formulas[3]![0]).toBe(
-      `=FUNNEL('Data'!A:Z, {"view_item_list","add_to_cart","begin_checkout","add_shipping_info","add_payment_info","purchase"})`,
+    expect(funnelCall(sheetOf(book, 'Funnel').formulas[3]![0]!)).toBe(
+      `FUNNEL('Data'!A:Z, {"view_item_list","add_to_cart","begin_checkout","add_shipping_info","add_payment_info","purchase"})`,
     );
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });

@@ -17,6 +17,7 @@ const SECTIONS: ReadonlyArray<{ title: string; steps: string[] }> = [
       'Paste a GA4 export or any event log (user, event, time) into the Data tab.',
       'The Funnel tab’s FUNNEL formula counts each step, the conversion and the drop-off; the Dashboard compares them with your targets.',
       'You can also type it anywhere: =FUNNEL(Data!A:C, "view_item, add_to_cart, purchase", "7d").',
+      'FUNNEL gives shares as fractions: select its share columns and pick Format > Number > Percent.',
     ],
   },
   {
