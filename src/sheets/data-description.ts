@@ -125,8 +125,10 @@ export function describeData(request?: unknown): DataDescription {
   return withUserErrors('describeData', () => {
     const { dataRange, macroEvent } = readRequest(request);
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const range = dataReference(spreadsheet, dataRange);
-    const kind = readDataKind(spreadsheet, range);
+    // Before the planner made the Data tab, there is nothing to read: "paste first" is the answer.
+    const noDataTab = dataRange === DATA_TAB_RANGE && !spreadsheet.getSheetByName('Data');
+    const range = noDataTab ? '' : dataReference(spreadsheet, dataRange);
+    const kind: DataKind = noDataTab ? { kind: 'empty' } : readDataKind(spreadsheet, range);
     const names = kind.kind === 'events' || kind.kind === 'report' ? kind.names : [];
     const steps = plannedSteps(macroEvent);
     return {

@@ -827,6 +827,8 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       const { page } = await openSidebar('planner', {
         readFramework: { value: framework() },
         listTemplates: { value: [] },
+        // The data has every step: Analyse goes on to write.
+        describeData: { value: { kind: 'events', names: ['purchase'], steps: ['purchase'], missing: [] } },
       });
       await page.getByRole('button', { name: 'Step 6: Analyse the data' }).click();
       expect(await page.getByLabel('Data range').inputValue()).toBe('Data!A:Z');
@@ -840,11 +842,18 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       await expect.poll(() => statusText(page)).toBe('Script function not found: createInsights');
       const sent = (await calls(page)).filter((c) => c.name === 'createInsights').map((c) => c.args);
       expect(sent).toEqual([[{ dataRange: "'GA4 export'!A1:D500", macroEvent: 'purchase' }]]);
+      const described = (await calls(page)).filter((c) => c.name === 'describeData').map((c) => c.args);
+      expect(described).toEqual([[{ dataRange: "'GA4 export'!A1:D500", macroEvent: 'purchase' }]]);
       await screenshot(page, 'analyse');
     });
 
     it('explains the three ways to use the add-on in Help, within 300 px', async () => {
-      const { page } = await openSidebar('help', {});
+      const example = '=FUNNEL(\'Data\'!A:Z, "view_item, purchase")';
+      const { page } = await openSidebar('help', {
+        describeData: {
+          value: { kind: 'report', columns: 'columns "Event name" and "Total users"', example },
+        },
+      });
       expect(await page.locator('h3').allInnerTexts()).toEqual([
         'Plan the framework',
         'Measure a funnel from an export',
@@ -852,8 +861,11 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       ]);
       expect(await page.locator('nav.views [aria-current="page"]').textContent()).toBe('Help');
       await expectFitsWidth(page);
+      // On a report, the example has no window, and says why.
+      await expect.poll(() => page.locator('.funnel-example code').textContent()).toBe(example);
+      expect(await page.locator('.funnel-example').textContent()).toContain('holds a report');
       await screenshot(page, 'help');
-      expect(await calls(page)).toEqual([]);
+      expect((await calls(page)).map((c) => c.name)).toEqual(['describeData']);
     });
   },
 );

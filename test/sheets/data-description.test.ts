@@ -116,6 +116,11 @@ describe('describeData', () => {
     expect(described.example).toBe(`=FUNNEL('Data'!A:C, "purchase, view_item", "7d")`);
   });
 
+  it('says "paste first" before the planner made a Data tab', () => {
+    const planner = plannerOver({ sheetNames: ['Sheet1'] });
+    expect(describeData(planner)).toMatchObject({ kind: 'empty', range: '', example: '' });
+  });
+
   it('refuses a range that is not in the spreadsheet with the same message as Analyse', () => {
     const planner = plannerOver({ sheetNames: ['Data'] });
     expect(() => describeData(planner, { dataRange: 'Nope!A:C' })).toThrow(

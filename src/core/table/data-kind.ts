@@ -10,11 +10,7 @@ import { findHeaderRow, isCommentRow } from './header';
 import { readTable } from './read';
 import { reportColumnsText } from './report';
 
-/** What event rows are and where to get them, for every message that asks for them. */
-export const EVENT_ROWS_HOW =
-  'Event rows are one row per event with a user or session id, an event name and a timestamp: ' +
-  "GA4's BigQuery export (user_pseudo_id, event_name, event_timestamp) or any tool's raw event export " +
-  '(Mixpanel, Amplitude, PostHog, a server log).';
+export { EVENT_ROWS_HOW } from './event-rows';
 
 export type DataKind =
   /** `names`: every event name, most rows first; `first`/`last`: the earliest and latest times (epoch ms). */
