@@ -125,10 +125,24 @@ const IMPACT_FORMATS: ReadonlyArray<[column: number, format: string]> = [
 ];
 
 /**
- * Column widths in pixels: the first ~1000 px hold every block and the chart (a 1366-px window
- * with the 300-px sidebar open). Headers wrap, so the number columns stay narrow.
+ * Column widths in pixels: the first 1000 px hold every block and the chart (a 1366-px window with
+ * the 300-px sidebar open, less the row numbers). Column A is sized to its longest text (labels,
+ * the data's event names, week dates) within bounds; headers wrap, so the number columns stay
+ * narrow; the Note column takes what is left.
  */
-const COLUMN_WIDTHS = [170, 90, 90, 170, 90, 75, 80, 90, 140];
+const SCREEN_WIDTH = 1000;
+const MIDDLE_WIDTHS = [90, 90, 160, 90, 75, 80, 90]; // B to H
+const FIRST_COLUMN = { min: 140, max: 230, perCharacter: 7, padding: 16 } as const;
+const NOTE_MIN_WIDTH = 90;
+const COLUMN_COUNT = 1 + MIDDLE_WIDTHS.length + 1;
+
+export function columnWidths(firstColumnTexts: readonly string[]): number[] {
+  const longest = Math.max(0, ...firstColumnTexts.map((text) => text.length));
+  const wanted = longest * FIRST_COLUMN.perCharacter + FIRST_COLUMN.padding;
+  const first = Math.min(FIRST_COLUMN.max, Math.max(FIRST_COLUMN.min, wanted));
+  const middle = MIDDLE_WIDTHS.reduce((a, b) => a + b, 0);
+  return [first, ...MIDDLE_WIDTHS, Math.max(NOTE_MIN_WIDTH, SCREEN_WIDTH - first - middle)];
+}
 
 /** The tab's id as the first versions kept it (before tabs carried tags). */
 function legacySheetId(): number | undefined {
@@ -244,9 +258,9 @@ export function createInsights(request: unknown): InsightsResult {
       if (existing) refuseCellsInTheWay(existing, cells, previous);
       const sheet = tabs.ensure('insights');
       saveState(tabs.state);
-      ensureGrid(sheet, layout.nextRow, Math.max(COLUMN_WIDTHS.length, steps.length + 3));
+      ensureGrid(sheet, layout.nextRow, Math.max(COLUMN_COUNT, steps.length + 3));
       if (existing && previous) clearMovedCells(sheet, cells, previous);
-      writeTab(sheet, cells, layout, steps.length);
+      writeTab(sheet, cells, layout, steps.length, columnWidths([...AB_LABELS, ...events.names]));
       const chartId = drawTrendChart(sheet, layout, steps.length, tabs.record('insights').chartId);
       tabs.saveRecord({
         role: 'insights',
@@ -379,7 +393,13 @@ function clearMovedCells(sheet: Sheet, cells: OurCell[], previous: Drawing): voi
   });
 }
 
-function writeTab(sheet: Sheet, cells: OurCell[], layout: InsightsLayout, stepCount: number): void {
+function writeTab(
+  sheet: Sheet,
+  cells: OurCell[],
+  layout: InsightsLayout,
+  stepCount: number,
+  widths: number[],
+): void {
   // Read before our formulas are written, so what the user typed there keeps its format.
   const formats = numberFormats(sheet, layout, stepCount);
   for (const cell of cells) {
@@ -406,7 +426,7 @@ function writeTab(sheet: Sheet, cells: OurCell[], layout: InsightsLayout, stepCo
     .setFontWeight('bold');
   sheet.getRange(layout.trendRow + 1, stepCount + 3, layout.trendRows - 1, 1).setWrap(true);
   sheet.getRange(TOP.abInputRow, TOP.abFormulaColumn, 1, 2).setFontWeight('bold');
-  COLUMN_WIDTHS.forEach((width, i) => {
+  widths.forEach((width, i) => {
     sheet.setColumnWidth(i + 1, width);
   });
 }

@@ -116,6 +116,26 @@ describe('createInsights', () => {
     expect(tab.charts[0]!.options.width).toBeLessThanOrEqual(total);
   });
 
+  it('sizes column A to the longest event name, within bounds, and gives the Note column what is left of 1000 px', () => {
+    const widthsOf = (fake: ReturnType<typeof createFakeServices>) => {
+      const tab = sheetOf(fake, 'Insights');
+      return Array.from({ length: 9 }, (_, i) => tab.columnWidths[String(i + 1)] ?? 100);
+    };
+    // Short names: "Conversions A" (13 characters) is the longest: 13 x 7 + 16 = 107 px, below the
+    // 140-px minimum. B to H: 90 + 90 + 160 + 90 + 75 + 80 + 90 = 675; I: 1000 - 140 - 675 = 185.
+    const short = setup();
+    short.run({ dataRange: 'Data!A:C', macroEvent: 'purchase' });
+    expect(widthsOf(short.fake)).toEqual([140, 90, 90, 160, 90, 75, 80, 90, 185]);
+    // "add_to_cart_from_the_recommendations" (36 characters): 36 x 7 + 16 = 268 px, capped at 230;
+    // I: 1000 - 230 - 675 = 95.
+    const long = setup(
+      ['Data'],
+      [...DATA, ['u2', 'add_to_cart_from_the_recommendations', '2024-03-05 10:00:00']],
+    );
+    long.run({ dataRange: 'Data!A:C', macroEvent: 'purchase' });
+    expect(widthsOf(long.fake)).toEqual([230, 90, 90, 160, 90, 75, 80, 90, 95]);
+  });
+
   it("never writes to the user's own Insights tab: ours gets a suffix", () => {
     const { fake, run } = setup(['Data', 'Insights']);
     fake.spreadsheet.getSheetByName('Insights')!.getRange('A1').setValue('my notes');
