@@ -157,6 +157,15 @@ describe.skipIf(chromiumMissingReason() !== undefined)(
 
       // The Insights tab: the trend has weeks, the chart is under it, left of the sidebar.
       await page.getByRole('tab', { name: 'Insights', exact: true }).click();
+      await page.locator('#grid td[data-cell="A17"]').waitFor();
+      // Numbers for reading: MICRO_IMPACT's first row (rate with, odds ratio, p-value), the trend's conversion.
+      const text = (a1: string) => page.locator(`#grid td[data-cell="${a1}"]`).textContent();
+      await expect.poll(() => text('A19')).not.toBe('');
+      expect(await text('D19')).toMatch(/^\d+\.\d%$/);
+      expect(await text('G19')).toMatch(/^\d+\.\d\d$/);
+      expect(await text('H19')).toMatch(/^\d\.\d{4}$/);
+      expect(await text('D31')).toMatch(/^\d+\.\d%$/);
+      await page.screenshot({ path: artifactPath('analyse-truth-insights-top') });
       const chart = page.locator('.chart').first();
       await chart.waitFor();
       const box = (await chart.boundingBox())!;
