@@ -162,7 +162,12 @@ export function renderAnalyse(ctx: StepContext): HTMLElement {
           if (raw === undefined) return;
           const data = descriptionFrom(raw);
           const macroMissing = data.missing.some((m) => m.step === request.macroEvent);
-          if (data.kind !== 'events' || data.missing.length === 0 || macroMissing) {
+          if (
+            data.kind !== 'events' ||
+            data.missing.length === 0 ||
+            macroMissing ||
+            data.names.length === 0
+          ) {
             // The server writes, or refuses with its reason (a report, no data, the macro not in it).
             writeInsights(request, undefined, button);
             return;
