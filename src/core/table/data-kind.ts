@@ -24,8 +24,8 @@ export type DataKind =
 export function dataKind(data: unknown, timeZone?: string): DataKind {
   const rows = asRows(data);
   const header = findHeaderRow(rows);
-  const dataRows = rows.slice(header + 1).filter((row) => !isCommentRow(row) && !row.every(isBlankCell));
-  if (header < 0 || dataRows.length === 0) return { kind: 'empty' };
+  const hasDataRow = rows.some((row, i) => i > header && !isCommentRow(row) && !row.every(isBlankCell));
+  if (header < 0 || !hasDataRow) return { kind: 'empty' };
   let table: ReturnType<typeof readTable>;
   try {
     table = readTable(data, { timeZone });
