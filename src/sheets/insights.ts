@@ -66,6 +66,8 @@ export const TOP = {
 /** Spare rows under a spilling block, so a few more event names or weeks still fit. */
 const SPARE_ROWS = 6;
 const MIN_BLOCK_ROWS = 10;
+/** The trend keeps room for ten years of weeks at most (past that, it spills on under its chart). */
+const MAX_TREND_ROWS = 530;
 /** The chart: 720 x 320 px, about 16 rows of 21 px, inside the first ~1000 px of columns. */
 const CHART = { width: 720, height: 320, rows: 17 } as const;
 /** MICRO_IMPACT's columns: event, did it, converted, rate with, rate without, lift, odds ratio, p, note. */
@@ -88,7 +90,7 @@ export function insightsLayout(eventNames: number, weeks: number): InsightsLayou
   const trendTitleRow = TOP.impactRow + impactRows + 1;
   const trendRow = trendTitleRow + 1;
   // FUNNEL_TREND: a header and one row per week from the first entry to the last.
-  const trendRows = Math.max(MIN_BLOCK_ROWS, 1 + weeks + SPARE_ROWS);
+  const trendRows = Math.min(MAX_TREND_ROWS, Math.max(MIN_BLOCK_ROWS, 1 + weeks + SPARE_ROWS));
   const chartRow = trendRow + trendRows + 1;
   return { impactRows, trendTitleRow, trendRow, trendRows, chartRow, nextRow: chartRow + CHART.rows + 1 };
 }
