@@ -243,6 +243,29 @@ describe('createInsights', () => {
     expect(snapshot(fake.spreadsheet)).toEqual(before);
   });
 
+  it('follows a user who pastes a report, then event rows, then a report again: written once, kept after', () => {
+    const report = [
+      ['Event name', 'Total users'],
+      ['view_item', 40],
+      ['purchase', 9],
+    ];
+    const request = { dataRange: 'Data!A:C', macroEvent: 'purchase', steps: ['view_item', 'purchase'] };
+    const { fake, run } = setup(['Data'], report);
+    expect(() => run(request)).toThrow(/^Analyse needs event rows/);
+    expect(fake.spreadsheet.getSheetByName('Insights')).toBeNull();
+    putData(fake, DATA);
+    expect(run(request)).toMatchObject({ sheet: 'Insights', created: true });
+    fake.spreadsheet
+      .getSheetByName('Insights')!
+      .getRange('B5:B8')
+      .setValues([[12], [400], [18], [410]]);
+    const written = sheetOf(fake, 'Insights');
+    putData(fake, report);
+    expect(() => run(request)).toThrow(/^Analyse needs event rows/);
+    // The tab, with the counts the user typed, is exactly as it was.
+    expect(sheetOf(fake, 'Insights')).toEqual(written);
+  });
+
   it('refuses an empty Data tab and a macro event the data lacks, writing nothing', () => {
     const { fake, run } = setup(['Data'], [['# Paste your export below this line']]);
     const before = snapshot(fake.spreadsheet);
