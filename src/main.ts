@@ -10,6 +10,7 @@ export { FUNNEL } from './functions/funnel';
 export { FUNNEL_SQL } from './functions/funnel-sql';
 export { FUNNEL_TREND } from './functions/funnel-trend';
 export { MICRO_IMPACT } from './functions/micro-impact';
+export { describeData } from './sheets/data-description';
 export { createInsights } from './sheets/insights';
 export { onInstall, onOpen } from './sheets/menu';
 export {

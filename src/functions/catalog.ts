@@ -141,7 +141,7 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
       },
     ],
     returns:
-      'One row per period (ISO date text of its first day, gaps included): count at each step (the first is the entrants) and conversion from the first step to the last.',
+      'One row per period (ISO date text of its first day, gaps included): count at each step (the first is the entrants), conversion from the first step to the last, and Notes (on the first row: a missing step explained as FUNNEL explains it).',
   },
   {
     name: 'FUNNEL_SQL',

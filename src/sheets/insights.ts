@@ -1,24 +1,30 @@
 /**
- * createInsights: the sidebar's "Analyse" step. Writes onto our Insights tab an A/B test block
- * (input cells and an AB_TEST formula), MICRO_IMPACT over the user's data and a weekly
- * FUNNEL_TREND with a line chart of its conversion. Everything is a live formula, so the tab
- * follows the data. The tab is ours as every tab we make is (tab-registry.ts: a developer-metadata
- * tag, so a copy of the file keeps it): a user's own tab named "Insights" is never written to (ours
- * becomes "Insights (MCF)"); on a second run ours is updated in place, the numbers the user typed
- * into the A/B inputs are kept, and only the cells that hold our labels and formulas are written.
+ * createInsights: the sidebar's "Analyse" step. Writes onto our Insights tab, top to bottom in the
+ * first columns (within the first screen of a laptop with the sidebar open), an A/B test block
+ * (input cells and an AB_TEST formula), MICRO_IMPACT over the user's data, a weekly FUNNEL_TREND
+ * and, under it, a line chart of its conversion. Everything is a live formula, so the tab follows
+ * the data. The data is read first, as FUNNEL reads it: a report, an empty Data tab or steps the
+ * data lacks stop the run before anything is written (the sidebar asks for steps the data has).
+ *
+ * The tab is ours as every tab we make is (tab-registry.ts: a developer-metadata tag, so a copy of
+ * the file keeps it): a user's own tab named "Insights" is never written to (ours becomes
+ * "Insights (MCF)"); on a second run ours is updated in place, the numbers the user typed into the
+ * A/B inputs are kept, and only the cells that hold our labels and formulas are written.
  */
 import { UserError, withUserErrors } from '../core/errors';
-import { funnelSteps } from '../core/framework';
-import { cellInput, formulaString, sheetRef } from './cell-input';
+import { missingSteps } from '../core/insights/missing-steps';
+import { MS_PER_DAY } from '../core/table';
+import { type DataKind, EVENT_ROWS_HOW } from '../core/table/data-kind';
+import { cellInput, formulaString } from './cell-input';
 import { upsertChart } from './charts';
+import { dataReference, funnelExample, plannedSteps, readDataKind } from './data-description';
 import { withDocumentLock } from './document-lock';
-import { type Drawing, fingerprint } from './drawing';
+import { type Drawing, fingerprint, type Spill } from './drawing';
 import { cellA1, columnLetters, ensureGrid } from './grid';
-import { readFramework } from './planner';
 import { readState, saveState, Tabs } from './tab-registry';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export interface InsightsRequest {
   /** The data, as A1 notation with its tab: "Data!A1:D50000", "'My export'!A:D" or a tab name. */
@@ -43,21 +49,102 @@ export interface InsightsResult {
 export const INSIGHTS_PROPERTY = 'mcf.insights';
 export const INSIGHTS_BASE_NAME = 'Insights';
 
-/** Where each block goes (1-based rows and columns). */
-export const LAYOUT = {
+/**
+ * The fixed rows of the top (1-based): the A/B block and the impact block start where the first
+ * versions put them, so the numbers a user typed into the A/B inputs stay beside their labels.
+ */
+export const TOP = {
   abTitleRow: 4,
   abInputRow: 5,
   abFormulaColumn: 4,
-  blocksTitleRow: 17,
-  blocksRow: 18,
-  microColumn: 1,
-  trendColumn: 11,
-  /** Rows the chart and number formats cover below a spilling formula (ten years of weeks). */
-  spillRows: 530,
+  /** AB_TEST's result: a header and ten metrics, two columns. */
+  abRows: 11,
+  impactTitleRow: 17,
+  impactRow: 18,
 } as const;
 
+/** Spare rows under a spilling block, so a few more event names or weeks still fit. */
+const SPARE_ROWS = 6;
+const MIN_BLOCK_ROWS = 10;
+/** The trend keeps room for ten years of weeks at most (past that, it spills on under its chart). */
+const MAX_TREND_ROWS = 530;
+/** The chart: 720 x 320 px, about 16 rows of 21 px, inside the first ~1000 px of columns. */
+const CHART = { width: 720, height: 320, rows: 17 } as const;
+/** MICRO_IMPACT's columns: event, did it, converted, rate with, rate without, lift, odds ratio, p, note. */
+const IMPACT_COLUMNS = 9;
+
+/** Where each block goes, sized for the data at hand (how many event names, how many weeks). */
+export interface InsightsLayout {
+  impactRows: number;
+  trendTitleRow: number;
+  trendRow: number;
+  trendRows: number;
+  chartRow: number;
+  /** The first row free under the chart, for the next block. */
+  nextRow: number;
+}
+
+export function insightsLayout(eventNames: number, weeks: number): InsightsLayout {
+  // MICRO_IMPACT: a header and one row per event other than the macro.
+  const impactRows = Math.max(MIN_BLOCK_ROWS, eventNames + SPARE_ROWS);
+  const trendTitleRow = TOP.impactRow + impactRows + 1;
+  const trendRow = trendTitleRow + 1;
+  // FUNNEL_TREND: a header and one row per week from the first entry to the last.
+  const trendRows = Math.min(MAX_TREND_ROWS, Math.max(MIN_BLOCK_ROWS, 1 + weeks + SPARE_ROWS));
+  const chartRow = trendRow + trendRows + 1;
+  return { impactRows, trendTitleRow, trendRow, trendRows, chartRow, nextRow: chartRow + CHART.rows + 1 };
+}
+
+/** The weeks (from Monday) the data's times can touch: whole weeks between, plus the two ends. */
+function weeksSpanned(kind: Extract<DataKind, { kind: 'events' }>): number {
+  return Math.floor((kind.last - kind.first) / (7 * MS_PER_DAY)) + 2;
+}
+
 const AB_LABELS = ['Conversions A', 'Visitors A', 'Conversions B', 'Visitors B', 'Confidence'];
-const PERCENT = '0.0%';
+
+/** Number formats for reading: rates and lifts as percentages, odds ratios 0.03, p-values 0.0020. */
+const FORMAT = { percent: '0.0%', ratio: '0.00', pValue: '0.0000', z: '0.00' } as const;
+
+/** AB_TEST's value column, row by row under its header (see core/insights/ab-test.ts). */
+const AB_VALUE_FORMATS = [
+  FORMAT.percent, // conversion rate A
+  FORMAT.percent, // conversion rate B
+  FORMAT.percent, // difference (B - A)
+  FORMAT.percent, // relative uplift
+  FORMAT.z,
+  FORMAT.pValue,
+  FORMAT.percent, // CI low
+  FORMAT.percent, // CI high
+];
+
+/** MICRO_IMPACT's formatted columns (1-based within the block). */
+const IMPACT_FORMATS: ReadonlyArray<[column: number, format: string]> = [
+  [4, FORMAT.percent],
+  [5, FORMAT.percent],
+  [6, FORMAT.percent],
+  [7, FORMAT.ratio],
+  [8, FORMAT.pValue],
+];
+
+/**
+ * Column widths in pixels: the first 1000 px hold every block and the chart (a 1366-px window with
+ * the 300-px sidebar open, less the row numbers). Column A is sized to its longest text (labels,
+ * the data's event names, week dates) within bounds; headers wrap, so the number columns stay
+ * narrow; the Note column takes what is left.
+ */
+const SCREEN_WIDTH = 1000;
+const MIDDLE_WIDTHS = [90, 90, 160, 90, 75, 80, 90]; // B to H
+const FIRST_COLUMN = { min: 140, max: 230, perCharacter: 7, padding: 16 } as const;
+const NOTE_MIN_WIDTH = 90;
+const COLUMN_COUNT = 1 + MIDDLE_WIDTHS.length + 1;
+
+export function columnWidths(firstColumnTexts: readonly string[]): number[] {
+  const longest = Math.max(0, ...firstColumnTexts.map((text) => text.length));
+  const wanted = longest * FIRST_COLUMN.perCharacter + FIRST_COLUMN.padding;
+  const first = Math.min(FIRST_COLUMN.max, Math.max(FIRST_COLUMN.min, wanted));
+  const middle = MIDDLE_WIDTHS.reduce((a, b) => a + b, 0);
+  return [first, ...MIDDLE_WIDTHS, Math.max(NOTE_MIN_WIDTH, SCREEN_WIDTH - first - middle)];
+}
 
 /** The tab's id as the first versions kept it (before tabs carried tags). */
 function legacySheetId(): number | undefined {
@@ -94,47 +181,50 @@ export function readRequest(request: unknown): Required<Pick<InsightsRequest, 'd
   return { dataRange, macroEvent, steps, window: text(r.window) };
 }
 
-/** The planner's funnel (milestone events in phase order) ending with this macro; [macro] without one. */
-function frameworkSteps(macroEvent: string): string[] {
-  let framework: ReturnType<typeof readFramework> = null;
-  try {
-    framework = readFramework();
-  } catch {
-    framework = null;
-  }
-  if (!framework) return [macroEvent];
-  const milestones = funnelSteps(framework).filter((step) => step !== framework.macro?.eventName?.trim());
-  return [...milestones.filter((step) => step !== macroEvent), macroEvent];
-}
+const NOTHING_WRITTEN = 'Nothing was written.';
 
-/** The data range as a formula reference ('Tab'!A1:D9), checked against the spreadsheet. */
-export function dataReference(spreadsheet: Spreadsheet, dataRange: string): string {
-  const bare = dataRange.replace(/^=/, '').trim();
-  const wholeTab = spreadsheet.getSheetByName(bare.replace(/^'(.*)'$/, '$1').replace(/''/g, "'"));
-  if (wholeTab && !bare.includes('!'))
-    return `${sheetRef(wholeTab.getName())}!A:${columnLetters(Math.max(26, wholeTab.getLastColumn()))}`;
-  const bang = bare.lastIndexOf('!');
-  const a1 = bang >= 0 ? bare.slice(bang + 1) : '';
-  let range: GoogleAppsScript.Spreadsheet.Range | undefined;
-  try {
-    range =
-      bang > 0 && /^\$?[A-Za-z]{1,3}\$?\d*(:\$?[A-Za-z]{1,3}\$?\d*)?$/.test(a1)
-        ? spreadsheet.getRange(bare)
-        : undefined;
-  } catch {
-    range = undefined;
-  }
-  if (!range) {
+/**
+ * Stops the run, before anything is written, when the data cannot give insights: a report (totals
+ * per name: the trend and the impact need one row per event), nothing pasted yet, rows that cannot
+ * be read, or a step or macro event the data never has (the trend would be zeros).
+ */
+function refuseUnusableData(kind: DataKind, range: string, macroEvent: string, steps: string[]): void {
+  if (kind.kind === 'report') {
+    const example = funnelExample(kind, range, steps);
     throw new UserError(
-      `"${dataRange}" is not a range of this spreadsheet: write the tab and the cells, e.g. Data!A1:D50000 or 'My export'!A:D.`,
+      `Analyse needs event rows, but ${range} holds a report (${kind.columns}): one total per name, ` +
+        `not one row per event. ${EVENT_ROWS_HOW} On a report, FUNNEL works, without a window` +
+        `${example ? `: ${example}` : ''}. ${NOTHING_WRITTEN}`,
     );
   }
-  return `${sheetRef(range.getSheet().getName())}!${a1.toUpperCase()}`;
+  if (kind.kind === 'empty') {
+    throw new UserError(
+      `${range} holds no data yet: paste event rows there first, header row included. ${EVENT_ROWS_HOW} ${NOTHING_WRITTEN}`,
+    );
+  }
+  if (kind.kind === 'unreadable') {
+    throw new UserError(`Analyse cannot read ${range}: ${kind.message} ${NOTHING_WRITTEN}`);
+  }
+  const macro = missingSteps([macroEvent], kind.names);
+  if (macro.length) {
+    throw new UserError(
+      `The macro event "${macroEvent}" is not in the data: ${macro[0]!.note}. Pick the macro event ` +
+        `from the data's events. ${NOTHING_WRITTEN}`,
+    );
+  }
+  const missing = missingSteps(steps, kind.names);
+  if (missing.length) {
+    const notes = missing.map((m) => `${m.step}: ${m.note}`).join('; ');
+    throw new UserError(
+      `The funnel's steps are not all in the data (${notes}). Pick the steps from the data's events ` +
+        `(the Analyse step lists them), then run Analyse again. ${NOTHING_WRITTEN}`,
+    );
+  }
 }
 
 /** The three formulas, as Sheets' formula text (English separators, as Apps Script writes them). */
 export function insightsFormulas(data: string, macroEvent: string, steps: string[], window: string) {
-  const inputs = AB_LABELS.map((_, i) => `${columnLetters(2)}${LAYOUT.abInputRow + i}`);
+  const inputs = AB_LABELS.map((_, i) => `${columnLetters(2)}${TOP.abInputRow + i}`);
   const counts = inputs.slice(0, 4);
   return {
     abTest:
@@ -148,43 +238,41 @@ export function insightsFormulas(data: string, macroEvent: string, steps: string
 export function createInsights(request: unknown): InsightsResult {
   return withUserErrors('createInsights', () => {
     const { dataRange, macroEvent, steps: given, window } = readRequest(request);
-    const steps = given.length ? given : frameworkSteps(macroEvent);
+    const steps = given.length ? given : plannedSteps(macroEvent);
     return withDocumentLock('Insights run', () => {
       const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
       const data = dataReference(spreadsheet, dataRange);
+      const kind = readDataKind(spreadsheet, data);
+      refuseUnusableData(kind, data, macroEvent, steps);
+      const events = kind as Extract<DataKind, { kind: 'events' }>;
+      const layout = insightsLayout(events.names.length, weeksSpanned(events));
       const state = readState();
       const legacy = legacySheetId();
       if (state.sheets.insights === undefined && legacy !== undefined) state.sheets.insights = legacy;
       const tabs = new Tabs(spreadsheet, state);
       const existing = tabs.find('insights');
       const created = !existing;
-      const about = aboutText(data, macroEvent, steps);
       const formulas = insightsFormulas(data, macroEvent, steps, window);
-      const cells = ourCells(macroEvent, about, formulas);
+      const cells = ourCells(layout, data, macroEvent, steps, formulas);
+      const spills = spillsOf(layout, steps.length);
+      const previous = tabs.record('insights').drawing;
       // Checked before anything is written: a cell of the user's where ours go stops the run.
-      if (existing) refuseCellsInTheWay(existing, cells, tabs.record('insights').drawing);
+      if (existing) refuseCellsInTheWay(existing, cells, previous);
       const sheet = tabs.ensure('insights');
       saveState(tabs.state);
-      // Grow first: the trend spills one column per step after K, the chart sits beyond it.
-      ensureGrid(sheet, LAYOUT.blocksRow + LAYOUT.spillRows, chartColumn(steps.length) + 1);
-      writeTab(sheet, cells, steps);
-      const chartId = drawTrendChart(sheet, steps.length, tabs.record('insights').chartId);
+      ensureGrid(sheet, layout.nextRow, Math.max(COLUMN_COUNT, steps.length + 3));
+      if (existing && previous) clearMovedCells(sheet, cells, previous);
+      writeTab(sheet, cells, layout, steps.length, columnWidths([...AB_LABELS, ...events.names]));
+      const chartId = drawTrendChart(sheet, layout, steps.length, tabs.record('insights').chartId);
       tabs.saveRecord({
         role: 'insights',
-        drawing: recordOf(cells),
+        drawing: recordOf(cells, spills),
         ...(chartId !== undefined ? { chartId } : {}),
       });
       spreadsheet.toast(`Insights written on the ${sheet.getName()} tab.`, 'Micro Conversions');
       return { sheet: sheet.getName(), created, formulas };
     });
   });
-}
-
-function aboutText(data: string, macroEvent: string, steps: string[]): string {
-  return (
-    `Data: ${data}; macro conversion: ${macroEvent}; weekly funnel: ${steps.join(' → ')}. ` +
-    'These are live formulas: they update when the data changes.'
-  );
 }
 
 /** A cell Analyse writes: a label (text) or one of its formulas, and how it looks. */
@@ -198,50 +286,76 @@ interface OurCell {
 
 /** Every cell Analyse writes (the A/B inputs in column B are the user's, not listed). */
 function ourCells(
+  layout: InsightsLayout,
+  data: string,
   macroEvent: string,
-  about: string,
+  steps: string[],
   formulas: ReturnType<typeof insightsFormulas>,
 ): OurCell[] {
   return [
     { row: 1, column: 1, text: 'Insights', style: 'title' },
-    { row: 2, column: 1, text: about, style: 'about' },
-    { row: LAYOUT.abTitleRow, column: 1, text: 'A/B test (type your counts)', style: 'heading' },
-    ...AB_LABELS.map((text, i): OurCell => ({ row: LAYOUT.abInputRow + i, column: 1, text })),
-    { row: LAYOUT.abInputRow, column: LAYOUT.abFormulaColumn, formula: formulas.abTest },
     {
-      row: LAYOUT.blocksTitleRow,
-      column: LAYOUT.microColumn,
+      row: 2,
+      column: 1,
+      text: `Data: ${data} · macro conversion: ${macroEvent} · live formulas: they follow the data.`,
+      style: 'about',
+    },
+    { row: TOP.abTitleRow, column: 1, text: 'A/B test (type your counts)', style: 'heading' },
+    ...AB_LABELS.map((text, i): OurCell => ({ row: TOP.abInputRow + i, column: 1, text })),
+    { row: TOP.abInputRow, column: TOP.abFormulaColumn, formula: formulas.abTest },
+    {
+      row: TOP.impactTitleRow,
+      column: 1,
       text: `Which micro conversions lead to ${macroEvent} (MICRO_IMPACT)`,
       style: 'heading',
     },
+    { row: TOP.impactRow, column: 1, formula: formulas.microImpact },
     {
-      row: LAYOUT.blocksTitleRow,
-      column: LAYOUT.trendColumn,
-      text: 'Weekly funnel trend (FUNNEL_TREND)',
+      row: layout.trendTitleRow,
+      column: 1,
+      text: `Weekly funnel trend (FUNNEL_TREND): ${steps.join(' → ')}`,
       style: 'heading',
     },
-    { row: LAYOUT.blocksRow, column: LAYOUT.microColumn, formula: formulas.microImpact },
-    { row: LAYOUT.blocksRow, column: LAYOUT.trendColumn, formula: formulas.funnelTrend },
+    { row: layout.trendRow, column: 1, formula: formulas.funnelTrend },
+  ];
+}
+
+/** The rectangles our formulas' results fill, as reserved for this data. */
+function spillsOf(layout: InsightsLayout, stepCount: number): Spill[] {
+  return [
+    { row: TOP.abInputRow, column: TOP.abFormulaColumn, rows: TOP.abRows, columns: 2 },
+    { row: TOP.impactRow, column: 1, rows: layout.impactRows, columns: IMPACT_COLUMNS },
+    { row: layout.trendRow, column: 1, rows: layout.trendRows, columns: stepCount + 3 },
   ];
 }
 
 const printOf = (cell: OurCell) => fingerprint(cell.formula ?? cell.text ?? '', '');
 
 /** What we wrote, by row and column, so the next run knows these cells as ours. */
-function recordOf(cells: OurCell[]): Drawing {
-  const rows: Record<string, string>[] = Array.from({ length: LAYOUT.blocksRow }, () => ({}));
+function recordOf(cells: OurCell[], spills: Spill[]): Drawing {
+  const height = Math.max(...cells.map((cell) => cell.row));
+  const rows: Record<string, string>[] = Array.from({ length: height }, () => ({}));
   for (const cell of cells) rows[cell.row - 1]![cell.column] = printOf(cell);
-  return { rows, width: LAYOUT.trendColumn, spills: [] };
+  const width = Math.max(...cells.map((cell) => cell.column));
+  return { rows, width, spills };
+}
+
+/** True when (row, column) lies in one of the spills: what shows there is our formula's result. */
+function inSpill(spills: readonly Spill[], row: number, column: number): boolean {
+  return spills.some(
+    (s) => row >= s.row && row < s.row + s.rows && column >= s.column && column < s.column + s.columns,
+  );
 }
 
 /**
  * Stops the run when a cell of the user's (a value, formula or note we did not write) sits where
- * one of ours goes. Without a record (a tab from before records were kept) our cells are ours.
+ * one of ours goes. A cell holding what we wrote there last time, or inside the result of one of
+ * our formulas, is ours. Without a record (a tab from before records were kept) our cells are ours.
  */
 function refuseCellsInTheWay(sheet: Sheet, cells: OurCell[], previous: Drawing | undefined): void {
   if (!previous) return;
-  const rows = Math.min(LAYOUT.blocksRow, sheet.getMaxRows());
-  const columns = Math.min(LAYOUT.trendColumn, sheet.getMaxColumns());
+  const rows = Math.min(Math.max(...cells.map((cell) => cell.row)), sheet.getMaxRows());
+  const columns = Math.min(Math.max(...cells.map((cell) => cell.column)), sheet.getMaxColumns());
   const range = sheet.getRange(1, 1, rows, columns);
   const values = range.getValues();
   const formulas = range.getFormulas();
@@ -253,7 +367,9 @@ function refuseCellsInTheWay(sheet: Sheet, cells: OurCell[], previous: Drawing |
     const note = notes[cell.row - 1]![cell.column - 1]!;
     const print = fingerprint(value, formula);
     if (note !== '') return true;
-    return print !== '' && print !== printOf(cell) && print !== previous.rows[cell.row - 1]?.[cell.column];
+    if (print === '' || print === printOf(cell) || print === previous.rows[cell.row - 1]?.[cell.column])
+      return false;
+    return !(formula === '' && inSpill(previous.spills, cell.row, cell.column));
   });
   if (inTheWay.length > 0) throw new UserError(cellsInTheWay(sheet.getName(), inTheWay));
 }
@@ -261,17 +377,33 @@ function refuseCellsInTheWay(sheet: Sheet, cells: OurCell[], previous: Drawing |
 /** The message when the user's cells hold places Analyse writes to. */
 export function cellsInTheWay(tab: string, cells: { row: number; column: number }[]): string {
   const a1 = cells.map((cell) => cellA1(cell.row, cell.column)).join(', ');
-  return `Analyse writes its labels and formulas on the ${tab} tab at ${a1}, and ${cells.length === 1 ? 'that cell holds' : 'those cells hold'} something of yours. Move ${cells.length === 1 ? 'it' : 'them'} elsewhere (or delete the ${tab} tab to start afresh), then run Analyse again. Nothing was written.`;
+  return `Analyse writes its labels and formulas on the ${tab} tab at ${a1}, and ${cells.length === 1 ? 'that cell holds' : 'those cells hold'} something of yours. Move ${cells.length === 1 ? 'it' : 'them'} elsewhere (or delete the ${tab} tab to start afresh), then run Analyse again. ${NOTHING_WRITTEN}`;
 }
 
-function writeTab(sheet: Sheet, cells: OurCell[], steps: string[]): void {
-  // Rates as percentages: MICRO_IMPACT's rate and lift columns, the trend's conversion column;
-  // read before our formulas are written, so what the user typed there keeps its format.
-  const body = LAYOUT.blocksRow + 1;
-  const percentCells = [
-    ...emptyRuns(sheet.getRange(body, LAYOUT.microColumn + 3, LAYOUT.spillRows, 3)),
-    ...emptyRuns(sheet.getRange(body, LAYOUT.trendColumn + steps.length + 1, LAYOUT.spillRows, 1)),
-  ];
+/**
+ * Empties the cells we wrote last time that this layout puts elsewhere (the trend moves when the
+ * data has more event names), while they still hold exactly what we wrote.
+ */
+function clearMovedCells(sheet: Sheet, cells: OurCell[], previous: Drawing): void {
+  const now = new Set(cells.map((cell) => `${cell.row}:${cell.column}`));
+  previous.rows.forEach((row, r) => {
+    for (const [column, print] of Object.entries(row)) {
+      if (now.has(`${r + 1}:${column}`)) continue;
+      const range = sheet.getRange(r + 1, Number(column));
+      if (fingerprint(range.getValue(), range.getFormula()) === print) range.clearContent();
+    }
+  });
+}
+
+function writeTab(
+  sheet: Sheet,
+  cells: OurCell[],
+  layout: InsightsLayout,
+  stepCount: number,
+  widths: number[],
+): void {
+  // Read before our formulas are written, so what the user typed there keeps its format.
+  const formats = numberFormats(sheet, layout, stepCount);
   for (const cell of cells) {
     const range = sheet.getRange(cell.row, cell.column);
     if (cell.formula !== undefined) range.setFormula(cell.formula);
@@ -282,17 +414,54 @@ function writeTab(sheet: Sheet, cells: OurCell[], steps: string[]): void {
   }
   // The confidence defaults to 95% until the user types their own; a formula is theirs even when
   // it shows nothing (its value reads as '').
-  const confidence = sheet.getRange(LAYOUT.abInputRow + 4, 2);
+  const confidence = sheet.getRange(TOP.abInputRow + 4, 2);
   if (confidence.getFormula() === '' && confidence.getValue() === '')
     confidence.setValue(0.95).setNumberFormat('0%');
+  for (const [a1, format] of formats) sheet.getRange(a1).setNumberFormat(format);
 
-  for (const run of percentCells) sheet.getRange(run).setNumberFormat(PERCENT);
-  sheet.setColumnWidth(LAYOUT.microColumn, 180);
-  sheet.setColumnWidth(LAYOUT.trendColumn, 160);
+  // The results' header rows and Note columns wrap; the rest stays on one line.
+  sheet.getRange(TOP.impactRow, 1, 1, IMPACT_COLUMNS).setWrap(true).setFontWeight('bold');
+  sheet.getRange(TOP.impactRow + 1, IMPACT_COLUMNS, layout.impactRows - 1, 1).setWrap(true);
+  sheet
+    .getRange(layout.trendRow, 1, 1, stepCount + 3)
+    .setWrap(true)
+    .setFontWeight('bold');
+  sheet.getRange(layout.trendRow + 1, stepCount + 3, layout.trendRows - 1, 1).setWrap(true);
+  sheet.getRange(TOP.abInputRow, TOP.abFormulaColumn, 1, 2).setFontWeight('bold');
+  widths.forEach((width, i) => {
+    sheet.setColumnWidth(i + 1, width);
+  });
+}
+
+/**
+ * The number formats of our results' cells, as [A1 run, format], only where the cells are empty:
+ * AB_TEST's value column row by row, MICRO_IMPACT's rates, lift, odds ratio and p-value, and the
+ * trend's conversion.
+ */
+function numberFormats(sheet: Sheet, layout: InsightsLayout, stepCount: number): [string, string][] {
+  const body = (row: number, rows: number, column: number) => sheet.getRange(row + 1, column, rows - 1, 1);
+  const abValues = sheet.getRange(TOP.abInputRow + 1, TOP.abFormulaColumn + 1, AB_VALUE_FORMATS.length, 1);
+  const abEmpty = isEmptyCell(abValues);
+  const formats: [string, string][] = AB_VALUE_FORMATS.flatMap((format, i): [string, string][] =>
+    abEmpty[i] ? [[cellA1(TOP.abInputRow + 1 + i, TOP.abFormulaColumn + 1), format]] : [],
+  );
+  for (const [column, format] of IMPACT_FORMATS) {
+    for (const run of emptyRuns(body(TOP.impactRow, layout.impactRows, column))) formats.push([run, format]);
+  }
+  for (const run of emptyRuns(body(layout.trendRow, layout.trendRows, stepCount + 2)))
+    formats.push([run, FORMAT.percent]);
+  return formats;
+}
+
+/** Per row of a one-column range, whether the cell holds no value and no formula. */
+function isEmptyCell(range: Range): boolean[] {
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  return values.map((row, r) => row[0] === '' && formulas[r]![0] === '');
 }
 
 /** The range's cells that hold no value or formula, as A1 runs down each column. */
-function emptyRuns(range: GoogleAppsScript.Spreadsheet.Range): string[] {
+function emptyRuns(range: Range): string[] {
   const values = range.getValues();
   const formulas = range.getFormulas();
   const [top, left] = [range.getRow(), range.getColumn()];
@@ -311,25 +480,26 @@ function emptyRuns(range: GoogleAppsScript.Spreadsheet.Range): string[] {
   return runs;
 }
 
-/** The chart's column: two columns right of the trend's last (conversion) column. */
-function chartColumn(stepCount: number): number {
-  return LAYOUT.trendColumn + stepCount + 3;
-}
-
-/** A line chart of the weekly conversion beside the trend; ours is found by its recorded id. */
-function drawTrendChart(sheet: Sheet, stepCount: number, chartId: number | undefined): number | undefined {
-  const rows = LAYOUT.spillRows + 1;
-  const periods = sheet.getRange(LAYOUT.blocksRow, LAYOUT.trendColumn, rows, 1);
-  const conversion = sheet.getRange(LAYOUT.blocksRow, LAYOUT.trendColumn + stepCount + 1, rows, 1);
+/** A line chart of the weekly conversion, under the trend in the first columns; ours is found by its id. */
+function drawTrendChart(
+  sheet: Sheet,
+  layout: InsightsLayout,
+  stepCount: number,
+  chartId: number | undefined,
+): number | undefined {
+  const periods = sheet.getRange(layout.trendRow, 1, layout.trendRows, 1);
+  const conversion = sheet.getRange(layout.trendRow, stepCount + 2, layout.trendRows, 1);
   return upsertChart(sheet, chartId, (builder) =>
     builder
       .setChartType(Charts.ChartType.LINE)
       .addRange(periods)
       .addRange(conversion)
       .setNumHeaders(1)
-      .setPosition(LAYOUT.blocksTitleRow, chartColumn(stepCount), 0, 0)
+      .setPosition(layout.chartRow, 1, 0, 0)
       .setOption('title', 'Weekly conversion, first step to last')
       .setOption('legend', { position: 'none' })
-      .setOption('vAxis', { format: 'percent' }),
+      .setOption('vAxis', { format: 'percent' })
+      .setOption('width', CHART.width)
+      .setOption('height', CHART.height),
   );
 }

@@ -17,6 +17,7 @@ export type ServerApi = Pick<
   | 'selectCell'
   | 'getPrintInfo'
   | 'createInsights'
+  | 'describeData'
 >;
 
 export type { CreateFrameworkRequest, Finding, Framework, TemplateSummary };

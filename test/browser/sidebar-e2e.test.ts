@@ -173,6 +173,16 @@ describe.skipIf(chromiumMissingReason() !== undefined)(
       expect(await page.getByLabel('Macro event').inputValue()).toBe('purchase');
       await page.getByLabel('Data range').focus();
       await page.keyboard.press('Enter');
+      // The planner's milestones are not in these rows: Analyse asks for the steps first, offering
+      // the planner's steps the data has (purchase), and writes with them.
+      await page.locator('.step-picker').waitFor({ timeout: 20_000 });
+      expect(
+        await page
+          .locator('.step-picker select')
+          .evaluateAll((s) => s.map((e) => (e as HTMLSelectElement).value)),
+      ).toEqual(['purchase']);
+      await page.getByRole('button', { name: 'Write with these steps' }).focus();
+      await page.keyboard.press('Enter');
       await expect
         .poll(() => status(page), { timeout: 20_000 })
         .toMatch(/^Done: see the “Insights.*” tab\.$/);

@@ -827,6 +827,8 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       const { page } = await openSidebar('planner', {
         readFramework: { value: framework() },
         listTemplates: { value: [] },
+        // The data has every step: Analyse goes on to write.
+        describeData: { value: { kind: 'events', names: ['purchase'], steps: ['purchase'], missing: [] } },
       });
       await page.getByRole('button', { name: 'Step 6: Analyse the data' }).click();
       expect(await page.getByLabel('Data range').inputValue()).toBe('Data!A:Z');
@@ -840,11 +842,72 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       await expect.poll(() => statusText(page)).toBe('Script function not found: createInsights');
       const sent = (await calls(page)).filter((c) => c.name === 'createInsights').map((c) => c.args);
       expect(sent).toEqual([[{ dataRange: "'GA4 export'!A1:D500", macroEvent: 'purchase' }]]);
+      const described = (await calls(page)).filter((c) => c.name === 'describeData').map((c) => c.args);
+      expect(described).toEqual([[{ dataRange: "'GA4 export'!A1:D500", macroEvent: 'purchase' }]]);
       await screenshot(page, 'analyse');
     });
 
+    it('asks for steps the data has when the planner’s are missing, and sends the ones picked, in order', async () => {
+      const { page, dialogs } = await openSidebar('planner', {
+        readFramework: { value: framework() },
+        listTemplates: { value: [] },
+        describeData: {
+          value: {
+            kind: 'events',
+            names: ['page_view', 'view_item', 'purchase', HOSTILE_SCRIPT],
+            nameCount: 4,
+            steps: ['view_item_list', 'view_item', 'purchase'],
+            missing: [
+              {
+                step: 'view_item_list',
+                note: 'no "view_item_list" events in the data (did you mean "view_item"?)',
+              },
+            ],
+          },
+        },
+        createInsights: { value: { sheet: 'Insights', created: true } },
+      });
+      await page.getByRole('button', { name: 'Step 6: Analyse the data' }).click();
+      await page.getByLabel('Macro event').press('Enter');
+      const picker = page.locator('.step-picker');
+      await picker.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Pick the funnel’s steps');
+      expect(await picker.locator('.missing-steps').textContent()).toBe(
+        'view_item_list: no "view_item_list" events in the data (did you mean "view_item"?)',
+      );
+      const values = () =>
+        picker.locator('select').evaluateAll((s) => s.map((e) => (e as HTMLSelectElement).value));
+      // The planner's steps the data has, in its order.
+      expect(await values()).toEqual(['view_item', 'purchase']);
+      // Removing every step is refused with a message, and nothing is sent.
+      await picker.getByRole('button', { name: 'Remove step 2' }).click();
+      await picker.getByRole('button', { name: 'Remove step 1' }).click();
+      await picker.getByRole('button', { name: 'Write with these steps' }).click();
+      await expect.poll(() => statusText(page)).toBe('Add at least one step, then write.');
+      // Add two steps: each new one is a name not picked yet, in the data's order; a hostile name is an option's text.
+      await picker.getByRole('button', { name: 'Add a step' }).click();
+      await picker.getByRole('button', { name: 'Add a step' }).click();
+      expect(await values()).toEqual(['page_view', 'view_item']);
+      await picker.getByLabel('Step 2', { exact: true }).selectOption('purchase');
+      await picker.getByRole('button', { name: 'Write with these steps' }).click();
+      await expect.poll(() => statusText(page)).toBe('Done: see the “Insights” tab.');
+      const sent = (await calls(page)).filter((c) => c.name === 'createInsights').map((c) => c.args);
+      expect(sent).toEqual([
+        [{ dataRange: 'Data!A:Z', macroEvent: 'purchase', steps: ['page_view', 'purchase'] }],
+      ]);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      await expectFitsWidth(page);
+      await screenshot(page, 'analyse-picker');
+      expect(dialogs).toEqual([]);
+    });
+
     it('explains the three ways to use the add-on in Help, within 300 px', async () => {
-      const { page } = await openSidebar('help', {});
+      const example = '=FUNNEL(\'Data\'!A:Z, "view_item, purchase")';
+      const { page } = await openSidebar('help', {
+        describeData: {
+          value: { kind: 'report', columns: 'columns "Event name" and "Total users"', example },
+        },
+      });
       expect(await page.locator('h3').allInnerTexts()).toEqual([
         'Plan the framework',
         'Measure a funnel from an export',
@@ -856,8 +919,11 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
         'FUNNEL gives shares as fractions: select its share columns and pick Format > Number > Percent.',
       );
       await expectFitsWidth(page);
+      // On a report, the example has no window, and says why.
+      await expect.poll(() => page.locator('.funnel-example code').textContent()).toBe(example);
+      expect(await page.locator('.funnel-example').textContent()).toContain('holds a report');
       await screenshot(page, 'help');
-      expect(await calls(page)).toEqual([]);
+      expect((await calls(page)).map((c) => c.name)).toEqual(['describeData']);
     });
   },
 );

@@ -25,9 +25,9 @@ describe('insight functions in the bundle', () => {
     const impact = call('MICRO_IMPACT', DATA, 'buy');
     expect(impact[1]!.slice(0, 3)).toEqual(['view', 2, 1]);
     expect(call('FUNNEL_TREND', DATA, 'view, buy')).toEqual([
-      ['Week starting (Monday)', 'view (entrants)', 'buy', 'Conversion (last step / first)'],
-      ['2024-03-04', 1, 1, 1],
-      ['2024-03-11', 1, 0, 0],
+      ['Week starting (Monday)', 'view (entrants)', 'buy', 'Conversion (last step / first)', 'Notes'],
+      ['2024-03-04', 1, 1, 1, ''],
+      ['2024-03-11', 1, 0, 0, ''],
     ]);
   });
 

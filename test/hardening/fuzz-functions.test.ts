@@ -739,10 +739,10 @@ describe('inputs the fuzzing found', () => {
     const last = new Date(253_402_300_799_999); // 9999-12-31T23:59:59.999Z
     const only = (time: Date) => [rows(time)[0]!, ['u1', 'buy', time]];
     expect(call('FUNNEL_TREND', [only(first), 'buy', '', 'month'])).toEqual([
-      ['Month starting', 'buy (entrants)', 'Conversion (last step / first)'],
-      ['0001-01-01', 1, 1],
+      ['Month starting', 'buy (entrants)', 'Conversion (last step / first)', 'Notes'],
+      ['0001-01-01', 1, 1, ''],
     ]);
-    expect(table('FUNNEL_TREND', [only(last), 'buy', '', 'day'])[1]).toEqual(['9999-12-31', 1, 1]);
+    expect(table('FUNNEL_TREND', [only(last), 'buy', '', 'day'])[1]).toEqual(['9999-12-31', 1, 1, '']);
     expect(table('FUNNEL', [rows(last), 'view, buy'])[2]!.slice(0, 2)).toEqual(['buy', 1]);
   });
 

@@ -112,8 +112,17 @@ describe('server functions with malformed requests', () => {
     );
   }, 120_000);
 
-  it('createInsights and selectCell work or refuse with a message, writing nothing when they refuse', () => {
+  it('describeData, createInsights and selectCell work or refuse with a message, writing nothing when they refuse', () => {
     const planner = plannerOver({ sheetNames: ['Data'] });
+    // Event rows with the macro event, so that well-formed requests write (Analyse refuses empty data).
+    planner.fake.spreadsheet
+      .getSheetByName('Data')!
+      .getRange('A1:C3')
+      .setValues([
+        ['user_pseudo_id', 'event_name', 'event_timestamp'],
+        ['u1', 'view_item', '2024-03-04 10:00:00'],
+        ['u1', 'purchase', '2024-03-04 11:00:00'],
+      ]);
     const insights = fc.oneof(
       fc.record({
         dataRange: fc.oneof(fc.constantFrom('Data!A:C', 'Data', "'Data'!A1:C9"), junk),
@@ -129,6 +138,7 @@ describe('server functions with malformed requests', () => {
     );
     fc.assert(
       fc.property(insights, junk, junk, (request, sheet, a1) => {
+        expectWorksOrRefusesCleanly(planner, 'describeData', [request]);
         expectWorksOrRefusesCleanly(planner, 'createInsights', [request]);
         expectWorksOrRefusesCleanly(planner, 'selectCell', [sheet, a1]);
       }),

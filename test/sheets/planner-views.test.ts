@@ -295,14 +295,16 @@ describe('item 10: FUNNEL reads the Data tab it needs', () => {
 });
 
 describe('Analyse (createInsights) on the same terms', () => {
-  const DATA = [
+  /** Event rows in which u1 does each step, a minute apart: Analyse refuses steps the data lacks. */
+  const dataFor = (steps: string[]) => [
     ['user_pseudo_id', 'event_name', 'event_timestamp'],
-    ['u1', 'view_item', '2024-03-04 10:00:00'],
+    ...steps.map((step, i) => ['u1', step, `2024-03-04 10:${String(i).padStart(2, '0')}:00`]),
   ];
   function analysed(steps: string[] = ['view_item', 'purchase']) {
     const planner = plannerOver({ sheetNames: ['Data'] });
-    tab(planner, 'Data').getRange('A1:C2').setValues(DATA);
-    const request = { dataRange: 'Data!A1:C2', macroEvent: 'purchase', steps };
+    const data = dataFor(steps.includes('purchase') ? steps : [...steps, 'purchase']);
+    tab(planner, 'Data').getRange(1, 1, data.length, 3).setValues(data);
+    const request = { dataRange: `Data!A1:C${data.length}`, macroEvent: 'purchase', steps };
     planner.call('createInsights', request);
     return { planner, request };
   }
@@ -325,12 +327,12 @@ describe('Analyse (createInsights) on the same terms', () => {
     expect(snapshot(planner.fake.spreadsheet)).toEqual(before);
   });
 
-  it('writes a trend of 15 steps past column Z, and a retry makes no second tab (item 6)', () => {
-    // 15 steps: FUNNEL_TREND in K18 spills period + 15 counts + conversion = 17 columns, K to AA.
+  it('writes a trend of 15 steps wider than the tab, and a retry makes no second tab (item 6)', () => {
+    // 15 steps: FUNNEL_TREND in column A spills period + 15 counts + conversion + notes = 18 columns, A to R.
     const steps = Array.from({ length: 15 }, (_, i) => `step_${i + 1}`);
     const { planner, request } = analysed(steps);
     const sheet = tab(planner, 'Insights');
-    expect(sheet.getMaxColumns()).toBeGreaterThanOrEqual(27);
+    expect(sheet.getMaxColumns()).toBeGreaterThanOrEqual(18);
     planner.call('createInsights', request);
     expect(snapshot(planner.fake.spreadsheet).sheets.map((s) => s.name)).toEqual(['Data', 'Insights']);
     expect(sheet.getCharts()).toHaveLength(1);
@@ -348,7 +350,7 @@ describe('Analyse (createInsights) on the same terms', () => {
   });
 
   it("leaves the format of a user's cell under the MICRO_IMPACT block alone (item 2)", () => {
-    // Analyse shows rates as percentages in D19:F548 (MICRO_IMPACT's rate and lift columns, below
+    // Analyse shows rates as percentages in D19:F27 (MICRO_IMPACT's rate and lift columns, below
     // its header in row 18). The user's D19 is typed text, bold: a percent format is not theirs.
     // The cells around it still get the percentage format.
     const { planner, request } = analysed();

@@ -8,6 +8,10 @@
  * timestamp as an instant (text without a zone in the spreadsheet's zone, as the sheet shows it),
  * and each is put back on the spreadsheet's wall clock here, so an event at 23:30 in New York stays
  * on its day whether its cell is a Date or text. Without a zone, everything is UTC.
+ *
+ * A step the data lacks is explained exactly as FUNNEL explains it (the same notes, from the same
+ * engine), in a last `Notes` column: the notes are about steps, not periods, so they all go on the
+ * first row, one line per step, and the table stays a rectangle a chart can read.
  */
 import { UserError } from '../errors';
 import { eventFunnel, type FunnelSpec, readFunnelSpec } from '../funnel';
@@ -60,6 +64,7 @@ export function funnelTrend(
       PERIOD_HEADER[period],
       ...spec.steps.map((s, i) => (i === 0 ? `${s.label} (entrants)` : s.label)),
       'Conversion (last step / first)',
+      'Notes',
     ],
   ];
   // Every period from the first to the last with entrants, gaps included (a chart needs them).
@@ -68,12 +73,25 @@ export function funnelTrend(
   let to = count - 1;
   while (from <= to && !blocks.has(labels[from]!)) from++;
   while (to >= from && !blocks.has(labels[to]!)) to--;
+  const noEntrants = new Array<number>(stepCount + 1).fill(0);
   for (let p = from; p <= to; p++) {
-    const counts = blocks.get(labels[p]!)?.counts ?? new Array<number>(stepCount + 1).fill(0);
+    const counts = blocks.get(labels[p]!)?.counts ?? noEntrants;
     const entrants = counts[1]!;
-    rows.push([labels[p]!, ...counts.slice(1), entrants > 0 ? counts[stepCount]! / entrants : '']);
+    rows.push([labels[p]!, ...counts.slice(1), entrants > 0 ? counts[stepCount]! / entrants : '', '']);
   }
+  const notes = trendNotes(spec.steps, result.notes);
+  // Without entrants (the first step is missing) a row of zeros carries the notes.
+  if (notes !== '' && rows.length === 1) rows.push(['', ...noEntrants.slice(1), '', '']);
+  if (rows.length > 1) rows[1]![rows[1]!.length - 1] = notes;
   return rows;
+}
+
+/** FUNNEL's notes, one line per step that has one, each naming its step. */
+function trendNotes(steps: FunnelSpec['steps'], notes: readonly string[]): string {
+  return steps
+    .map((step, i) => (notes[i] ? `Step ${i + 1} (${step.label}): ${notes[i]}` : ''))
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /** Each row's period as a breakdown column whose values are every period in order. */

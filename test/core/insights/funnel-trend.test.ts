@@ -24,11 +24,11 @@ describe('FUNNEL_TREND', () => {
 
   it('counts each entity in the week (from Monday) of its entry, gaps filled with zeros', () => {
     expect(trend(rowsOf(events), 'view, buy')).toEqual([
-      ['Week starting (Monday)', 'view (entrants)', 'buy', 'Conversion (last step / first)'],
-      ['2024-03-04', 2, 1, 0.5],
-      ['2024-03-11', 1, 1, 1],
-      ['2024-03-18', 0, 0, ''],
-      ['2024-03-25', 1, 0, 0],
+      ['Week starting (Monday)', 'view (entrants)', 'buy', 'Conversion (last step / first)', 'Notes'],
+      ['2024-03-04', 2, 1, 0.5, ''],
+      ['2024-03-11', 1, 1, 1, ''],
+      ['2024-03-18', 0, 0, '', ''],
+      ['2024-03-25', 1, 0, 0, ''],
     ]);
   });
 
@@ -39,8 +39,8 @@ describe('FUNNEL_TREND', () => {
       ['e', 'buy', '2024-03-13 10:00:00'],
     ];
     expect(trend(rowsOf(restart), 'view, buy', '', 'week')).toEqual([
-      ['Week starting (Monday)', 'view (entrants)', 'buy', 'Conversion (last step / first)'],
-      ['2024-03-11', 1, 1, 1],
+      ['Week starting (Monday)', 'view (entrants)', 'buy', 'Conversion (last step / first)', 'Notes'],
+      ['2024-03-11', 1, 1, 1, ''],
     ]);
   });
 
@@ -50,9 +50,9 @@ describe('FUNNEL_TREND', () => {
       ['z', 'buy', '2024-03-12 10:00:00'], // enters at step 2, the week after
     ];
     expect(trend(rowsOf(open), 'view, buy', '', 'week', 'open')).toEqual([
-      ['Week starting (Monday)', 'view (entrants)', 'buy', 'Conversion (last step / first)'],
-      ['2024-03-04', 1, 0, 0],
-      ['2024-03-11', 0, 1, ''],
+      ['Week starting (Monday)', 'view (entrants)', 'buy', 'Conversion (last step / first)', 'Notes'],
+      ['2024-03-04', 1, 0, 0, ''],
+      ['2024-03-11', 0, 1, '', ''],
     ]);
   });
 
@@ -72,8 +72,8 @@ describe('FUNNEL_TREND', () => {
   it('applies the window as FUNNEL does', () => {
     const rows = trend(rowsOf(events), 'view, buy', '1h', 'week');
     expect(rows.slice(1, 3)).toEqual([
-      ['2024-03-04', 2, 0, 0], // a bought 23 hours later
-      ['2024-03-11', 1, 1, 1],
+      ['2024-03-04', 2, 0, 0, ''], // a bought 23 hours later
+      ['2024-03-11', 1, 1, 1, ''],
     ]);
   });
 
@@ -90,8 +90,8 @@ describe('FUNNEL_TREND', () => {
       '2024-03-10',
       '2024-03-11',
     ]);
-    expect(days[1]).toEqual(['2024-03-04', 1, 1, 1]);
-    expect(days[7]).toEqual(['2024-03-10', 1, 0, 0]);
+    expect(days[1]).toEqual(['2024-03-04', 1, 1, 1, '']);
+    expect(days[7]).toEqual(['2024-03-10', 1, 0, 0, '']);
     const months = trend(
       rowsOf([
         ['x', 'view', '2024-01-31 23:00:00'],
@@ -103,10 +103,57 @@ describe('FUNNEL_TREND', () => {
       'Monthly',
     );
     expect(months).toEqual([
-      ['Month starting', 'view (entrants)', 'buy', 'Conversion (last step / first)'],
-      ['2024-01-01', 1, 0, 0],
-      ['2024-02-01', 1, 1, 1],
+      ['Month starting', 'view (entrants)', 'buy', 'Conversion (last step / first)', 'Notes'],
+      ['2024-01-01', 1, 0, 0, ''],
+      ['2024-02-01', 1, 1, 1, ''],
     ]);
+  });
+
+  it("explains a misspelt step on the first row, with FUNNEL's did you mean", () => {
+    // "byu" is "buy" with two letters swapped (one edit); the other names, closest first, are
+    // "view" (4 edits) and "other" (5 edits: no letter in common with "byu").
+    const rows = trend(rowsOf(events), 'view, byu');
+    expect(rows).toEqual([
+      ['Week starting (Monday)', 'view (entrants)', 'byu', 'Conversion (last step / first)', 'Notes'],
+      [
+        '2024-03-04',
+        2,
+        0,
+        0,
+        'Step 2 (byu): no "byu" events in the data (did you mean "buy"?); other names in the data: "view", "other"',
+      ],
+      ['2024-03-11', 1, 0, 0, ''],
+      ['2024-03-18', 0, 0, '', ''],
+      ['2024-03-25', 1, 0, 0, ''],
+    ]);
+  });
+
+  it('still says why when the first step is missing: one row of zeros carries the notes', () => {
+    const rows = trend(rowsOf(events), 'view_item_list, buy');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.slice(0, 4)).toEqual(['', 0, 0, '']);
+    expect(rows[1]![4]).toMatch(
+      /^Step 1 \(view_item_list\): no "view_item_list" events in the data; names in/,
+    );
+  });
+
+  it('writes, for every step with a note, the very note FUNNEL writes on that step (property)', () => {
+    const names = fc.constantFrom('view', 'buy', 'byu', 'vew', 'add_to_cart', 'view|nope', 'vi*', 'zzz*');
+    fc.assert(
+      fc.property(fc.array(names, { minLength: 1, maxLength: 4 }), (steps) => {
+        const text = steps.join(', ');
+        const funnel = (FUNNEL as (...a: unknown[]) => unknown[][])(rowsOf(events), text);
+        const expected = funnel
+          .slice(1)
+          .map((row, i) => (row[6] ? `Step ${i + 1} (${row[0]}): ${row[6]}` : ''))
+          .filter((line) => line !== '')
+          .join('\n');
+        const rows = trend(rowsOf(events), text);
+        expect(rows[1]![steps.length + 2]).toBe(expected);
+        for (const row of rows) expect(row).toHaveLength(steps.length + 3);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('adds up, period by period, to FUNNEL on the same arguments (property)', () => {
@@ -143,7 +190,7 @@ describe('FUNNEL_TREND', () => {
           const rows = trend(data, 'a, b, c', w, p, o);
           const sums = [1, 2, 3].map((k) => rows.slice(1).reduce((s, r) => s + (r[k] as number), 0));
           expect(sums).toEqual(expected);
-          for (const r of rows.slice(1)) expect(r).toHaveLength(5);
+          for (const r of rows.slice(1)) expect(r).toHaveLength(6);
         },
       ),
       { numRuns: 150 },
