@@ -10,7 +10,15 @@ export interface DropOffBlock {
   label: string;
   /** The formula for the block's first cell; it spills 5 columns wide. */
   formula: string;
+  /** The most rows its result can take: a header, then per step a line and up to TOP + 2 rows. */
+  rows: number;
 }
+
+/** Next events shown per step: five, then "(other events)" and "(no further event)". */
+const TOP = 5;
+export const DROP_OFF_COLUMNS = 5;
+/** DROP_OFF's "Share of drop-offs" column, 1-based within the block. */
+export const DROP_OFF_SHARE_COLUMN = 4;
 
 /**
  * `data`: the data range as a formula reference ('Data'!A1:D, from dataReference); `steps`: the
@@ -24,6 +32,7 @@ export function insightsDropOff(
   if (steps.length < 2) return undefined;
   return {
     label: "Where they went: what each step's drop-offs did next (DROP_OFF)",
-    formula: `=DROP_OFF(${data},{${steps.map(formulaString).join(',')}},${formulaString(window)})`,
+    formula: `=DROP_OFF(${data},{${steps.map(formulaString).join(',')}},${formulaString(window)},"",${TOP})`,
+    rows: 1 + (steps.length - 1) * (TOP + 3),
   };
 }

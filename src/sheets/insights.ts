@@ -21,6 +21,12 @@ import { dataReference, funnelExample, plannedSteps, readDataKind } from './data
 import { withDocumentLock } from './document-lock';
 import { type Drawing, fingerprint, type Spill } from './drawing';
 import { cellA1, columnLetters, ensureGrid } from './grid';
+import {
+  DROP_OFF_COLUMNS,
+  DROP_OFF_SHARE_COLUMN,
+  type DropOffBlock,
+  insightsDropOff,
+} from './insights-drop-off';
 import { readState, saveState, Tabs } from './tab-registry';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -80,11 +86,17 @@ export interface InsightsLayout {
   trendRow: number;
   trendRows: number;
   chartRow: number;
-  /** The first row free under the chart, for the next block. */
+  /** "Where they went" (DROP_OFF), under the chart; absent for a one-step funnel. */
+  dropOff?: { titleRow: number; row: number; block: DropOffBlock };
+  /** The first row free under the last block. */
   nextRow: number;
 }
 
-export function insightsLayout(eventNames: number, weeks: number): InsightsLayout {
+export function insightsLayout(
+  eventNames: number,
+  weeks: number,
+  dropOffBlock?: DropOffBlock,
+): InsightsLayout {
   // MICRO_IMPACT: a header and one row per event other than the macro.
   const impactRows = Math.max(MIN_BLOCK_ROWS, eventNames + SPARE_ROWS);
   const trendTitleRow = TOP.impactRow + impactRows + 1;
@@ -92,7 +104,11 @@ export function insightsLayout(eventNames: number, weeks: number): InsightsLayou
   // FUNNEL_TREND: a header and one row per week from the first entry to the last.
   const trendRows = Math.min(MAX_TREND_ROWS, Math.max(MIN_BLOCK_ROWS, 1 + weeks + SPARE_ROWS));
   const chartRow = trendRow + trendRows + 1;
-  return { impactRows, trendTitleRow, trendRow, trendRows, chartRow, nextRow: chartRow + CHART.rows + 1 };
+  const underChart = chartRow + CHART.rows + 1;
+  const layout = { impactRows, trendTitleRow, trendRow, trendRows, chartRow, nextRow: underChart };
+  if (!dropOffBlock) return layout;
+  const dropOff = { titleRow: underChart, row: underChart + 1, block: dropOffBlock };
+  return { ...layout, dropOff, nextRow: dropOff.row + dropOffBlock.rows + 1 };
 }
 
 /** The weeks (from Monday) the data's times can touch: whole weeks between, plus the two ends. */
@@ -245,7 +261,11 @@ export function createInsights(request: unknown): InsightsResult {
       const kind = readDataKind(spreadsheet, data);
       refuseUnusableData(kind, data, macroEvent, steps);
       const events = kind as Extract<DataKind, { kind: 'events' }>;
-      const layout = insightsLayout(events.names.length, weeksSpanned(events));
+      const layout = insightsLayout(
+        events.names.length,
+        weeksSpanned(events),
+        insightsDropOff(data, steps, window),
+      );
       const state = readState();
       const legacy = legacySheetId();
       if (state.sheets.insights === undefined && legacy !== undefined) state.sheets.insights = legacy;
@@ -317,6 +337,17 @@ function ourCells(
       style: 'heading',
     },
     { row: layout.trendRow, column: 1, formula: formulas.funnelTrend },
+    ...(layout.dropOff
+      ? [
+          {
+            row: layout.dropOff.titleRow,
+            column: 1,
+            text: layout.dropOff.block.label,
+            style: 'heading' as const,
+          },
+          { row: layout.dropOff.row, column: 1, formula: layout.dropOff.block.formula },
+        ]
+      : []),
   ];
 }
 
@@ -326,6 +357,9 @@ function spillsOf(layout: InsightsLayout, stepCount: number): Spill[] {
     { row: TOP.abInputRow, column: TOP.abFormulaColumn, rows: TOP.abRows, columns: 2 },
     { row: TOP.impactRow, column: 1, rows: layout.impactRows, columns: IMPACT_COLUMNS },
     { row: layout.trendRow, column: 1, rows: layout.trendRows, columns: stepCount + 3 },
+    ...(layout.dropOff
+      ? [{ row: layout.dropOff.row, column: 1, rows: layout.dropOff.block.rows, columns: DROP_OFF_COLUMNS }]
+      : []),
   ];
 }
 
@@ -428,6 +462,7 @@ function writeTab(
     .setFontWeight('bold');
   sheet.getRange(layout.trendRow + 1, stepCount + 3, layout.trendRows - 1, 1).setWrap(true);
   sheet.getRange(TOP.abInputRow, TOP.abFormulaColumn, 1, 2).setFontWeight('bold');
+  if (layout.dropOff) sheet.getRange(layout.dropOff.row, 1, 1, DROP_OFF_COLUMNS).setFontWeight('bold');
   widths.forEach((width, i) => {
     sheet.setColumnWidth(i + 1, width);
   });
@@ -450,6 +485,10 @@ function numberFormats(sheet: Sheet, layout: InsightsLayout, stepCount: number):
   }
   for (const run of emptyRuns(body(layout.trendRow, layout.trendRows, stepCount + 2)))
     formats.push([run, FORMAT.percent]);
+  if (layout.dropOff) {
+    for (const run of emptyRuns(body(layout.dropOff.row, layout.dropOff.block.rows, DROP_OFF_SHARE_COLUMN)))
+      formats.push([run, FORMAT.percent]);
+  }
   return formats;
 }
 

@@ -75,6 +75,13 @@ describe('createInsights', () => {
     expect(charts[0]!.ranges).toEqual(['Insights!A30:A39', 'Insights!D30:D39']);
     // Under the trend (a blank row after A39), at the left edge.
     expect(charts[0]!.position).toMatchObject({ row: 41, column: 1 });
+    // "Where they went" under the chart: the chart takes rows 41-57, a blank row 58, the title at
+    // A59, DROP_OFF at A60 with room for a header and one step's block (1 + 5 events + 2 = 8 rows).
+    expect(sheet.getRange('A59').getValue()).toMatch(/^Where they went/);
+    expect(sheet.getRange('A60').getFormula()).toBe(
+      `=DROP_OFF('Data'!A1:C3,{"view_item","purchase"},"","",5)`,
+    );
+    expect(sheet.getRange('D61:D68').getNumberFormats().flat()).toEqual(new Array(8).fill('0.0%'));
   });
 
   it('formats numbers for reading and keeps the chart inside the first ~1000 px of columns', () => {
