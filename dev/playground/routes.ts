@@ -88,6 +88,16 @@ export async function handleApi(
       session.reset();
       return sendJson(res, 200, { ok: true });
     }
+    if (path === '/api/print.pdf' && method === 'GET') {
+      const { pdf, sheetName } = await session.printPdf(url.searchParams);
+      res.writeHead(200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="${sheetName.replace(/[^\w .-]/g, '_')}.pdf"`,
+        'cache-control': 'no-store',
+      });
+      res.end(pdf);
+      return;
+    }
     if (path === '/api/download.xlsx' && method === 'GET') {
       const bytes = await session.xlsx();
       res.writeHead(200, {

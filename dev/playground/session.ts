@@ -12,6 +12,8 @@ import { bundleModified, type LoadedBundle, loadBundle } from './bundle';
 import { parseCsv } from './csv';
 import { FormulaHost } from './formula-host';
 import { installIntlCache } from './intl-cache';
+import { printToPdf } from './print-pdf';
+import { printPage } from './print-view';
 import { makeSampleExport, SAMPLE_STEPS, SAMPLE_WINDOW } from './sample-export';
 import { plainWorkbook, workbookView } from './view';
 import type { UiView, WorkbookView } from './view-model';
@@ -310,6 +312,31 @@ export class PlaygroundSession {
     const rect = parseRangeA1(range ?? 'A1', sheet.maxRows, sheet.maxColumns);
     if (rect) this.model.activeRange = { sheet, rect };
     this.uiRevision++;
+  }
+
+  /**
+   * The PDF Google's export address would give (GET /api/print.pdf with the same query as
+   * print-url.ts builds): the tab `gid`, landscape unless `portrait=true`, fit to width when
+   * `fitw=true`, gridlines unless `gridlines=false`.
+   */
+  async printPdf(query: URLSearchParams): Promise<{ pdf: Buffer; sheetName: string }> {
+    this.reloadIfRebuilt();
+    const gid = Number(query.get('gid'));
+    const sheet = this.model.sheets.find((s) => s.id === gid && query.get('gid') !== null);
+    if (!sheet) {
+      const ids = this.model.sheets.map((s) => `${s.name} ${s.id}`).join(', ');
+      throw new UserInputError(
+        `No tab has the id gid=${query.get('gid') ?? '(missing)'}; the tabs are: ${ids}.`,
+      );
+    }
+    const page = this.fake.calls.uncounted(() =>
+      printPage(this.model, sheet, { gridlines: query.get('gridlines') !== 'false' }),
+    );
+    const pdf = await printToPdf(page, {
+      landscape: query.get('portrait') === 'false',
+      fitToWidth: query.get('fitw') === 'true',
+    });
+    return { pdf, sheetName: sheet.name };
   }
 
   xlsx(): Promise<Buffer> {
