@@ -171,7 +171,12 @@ export class PlaygroundSession {
             ? cellA1(this.model.activeRange.rect.row, this.model.activeRange.rect.column)
             : 'A1',
       },
-      toasts: this.fake.ui.toasts.map((t, i) => ({ id: i, title: t.title, message: t.message })),
+      toasts: this.fake.ui.toasts.map((t, i) => ({
+        id: i,
+        title: t.title,
+        message: t.message,
+        timeoutSeconds: t.timeoutSeconds,
+      })),
       alerts: this.fake.ui.alerts.map((a, i) => ({ id: i, title: a.title, message: a.prompt })),
     };
   }
