@@ -99,11 +99,13 @@ export async function handleApi(
       return;
     }
     if (path === '/api/download.xlsx' && method === 'GET') {
-      const bytes = await session.xlsx();
+      const { bytes, notExported } = await session.xlsx();
       res.writeHead(200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': 'attachment; filename="micro-conversions.xlsx"',
         'cache-control': 'no-store',
+        // What the file does not carry (charts...), for the page to say: a JSON list, URI-encoded.
+        'x-not-exported': encodeURIComponent(JSON.stringify(notExported)),
       });
       res.end(bytes);
       return;

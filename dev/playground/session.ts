@@ -17,7 +17,7 @@ import { printPage } from './print-view';
 import { makeSampleExport, SAMPLE_STEPS, SAMPLE_WINDOW } from './sample-export';
 import { plainWorkbook, workbookView } from './view';
 import type { UiView, WorkbookView } from './view-model';
-import { workbookToXlsx } from './xlsx';
+import { workbookToXlsx, type XlsxFile } from './xlsx';
 
 export type RunResult = { ok: true; result: unknown } | { ok: false; error: string };
 
@@ -344,7 +344,7 @@ export class PlaygroundSession {
     return { pdf, sheetName: sheet.name };
   }
 
-  xlsx(): Promise<Buffer> {
+  xlsx(): Promise<XlsxFile> {
     return this.fake.calls.uncounted(() => workbookToXlsx(this.model));
   }
 }

@@ -134,6 +134,20 @@ describe.skipIf(missing !== undefined)('the playground draws as Sheets does', { 
     await page.screenshot({ path: artifactPath('playground-framework-tab') });
   });
 
+  it('downloads the .xlsx and says which charts the file cannot carry', async () => {
+    await send('POST', '/api/run/createFramework', [{ template: 'ecommerce' }]);
+    const download = page.waitForEvent('download');
+    await page.click('#download-xlsx');
+    expect((await download).suggestedFilename()).toBe('micro-conversions.xlsx');
+    await eventually(() => page.locator('#status').textContent()).toMatch(
+      /^Downloaded micro-conversions\.xlsx\. Not in the file \(its "Not exported" sheet lists them\): Funnel: the bar chart/,
+    );
+    await page.screenshot({
+      path: artifactPath('playground-download-note'),
+      clip: { x: 0, y: 0, width: 1400, height: 120 },
+    });
+  });
+
   it('names the tabs the sample export and its funnel went to, also the second time', async () => {
     await page.click('#load-sample');
     await eventually(() => page.locator('#status').textContent()).toMatch(

@@ -410,6 +410,24 @@ byId('load-sample').addEventListener('click', () => {
   });
 });
 
+// The download says what the file could not carry (charts...), as the server lists it.
+byId('download-xlsx').addEventListener('click', (event) => {
+  event.preventDefault();
+  void attempt(async () => {
+    const response = await fetch('/api/download.xlsx');
+    if (!response.ok) throw new Error(`The download failed (HTTP ${response.status}).`);
+    const notExported = JSON.parse(decodeURIComponent(response.headers.get('x-not-exported') ?? '%5B%5D'));
+    const address = URL.createObjectURL(await response.blob());
+    el('a', { attrs: { href: address, download: 'micro-conversions.xlsx' } }).click();
+    setTimeout(() => URL.revokeObjectURL(address), 60_000);
+    setStatus(
+      Array.isArray(notExported) && notExported.length > 0
+        ? `Downloaded micro-conversions.xlsx. Not in the file (its "Not exported" sheet lists them): ${notExported.join('; ')}.`
+        : 'Downloaded micro-conversions.xlsx.',
+    );
+  });
+});
+
 /** Goes to the cell the add-on selected (e.g. a Check framework link); true when the tab changed. */
 function followSelection(ui: UiView): boolean {
   const active = ui.active && `${ui.active.sheet}!${ui.active.cell}`;
