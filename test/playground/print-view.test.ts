@@ -64,6 +64,24 @@ describe('printPage', () => {
   });
 });
 
+describe('printPage borders', () => {
+  it('draws a box set on A1:B2 as its outline only (no lines between the cells)', () => {
+    const { sheet, print } = tab();
+    sheet.getRange('A1:B2').setValues([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    sheet.getRange('A1:B2').setBorder(true, true, true, true, false, false, '#000000', null);
+    const { html } = print();
+    const style = (text: string) => html.match(new RegExp(`style="([^"]*)">${text}</td>`))?.[1] ?? '';
+    // A1: top and left; D (B2): bottom and right; none has the inner edges.
+    expect(style('a')).toContain('border-top:1px solid #000000;border-left:1px solid #000000');
+    expect(style('a')).not.toMatch(/border-(right|bottom)/);
+    expect(style('d')).toContain('border-bottom:1px solid #000000;border-right:1px solid #000000');
+    expect(style('d')).not.toMatch(/border-(top|left)/);
+  });
+});
+
 describe('fitScale', () => {
   it('scales the printed width to A4 landscape between Google’s 0.7 in side margins', () => {
     // By hand: 297 mm = 11.6929 in; less 2 x 0.7 in = 10.2929 in; x 96 px = 988.1 px.
