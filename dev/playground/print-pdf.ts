@@ -5,7 +5,9 @@
  * columns fill the width between the margins). The playground is a dev tool, so it may start a
  * browser; one is started per PDF and closed after it.
  */
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { HttpError } from './http';
 import type { PrintPage } from './print-view';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -28,6 +30,12 @@ export function fitScale(width: number, landscape: boolean): number {
 }
 
 export async function printToPdf(page: PrintPage, layout: PdfLayout): Promise<Buffer> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new HttpError(
+      503,
+      `Printing needs Chromium at ${CHROMIUM_PATH} (apt-get install chromium); the rest of the playground works without it.`,
+    );
+  }
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
