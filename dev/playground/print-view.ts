@@ -36,16 +36,29 @@ function printedArea(sheet: SheetModel): { rows: number; columns: number } {
   return { rows, columns };
 }
 
+/** A CSS colour from the model: #hex or a colour name; anything else is left out. */
+function cssColor(color: string | null | undefined): string | undefined {
+  return color && /^(#[0-9a-f]{3,8}|[a-z]+)$/i.test(color) ? color : undefined;
+}
+
+/** Sheets' border styles (SOLID, SOLID_MEDIUM, DASHED, DOTTED, DOUBLE...) as CSS. */
+function borderLine(border: BorderData): string {
+  const style = (border.style ?? 'SOLID').toUpperCase();
+  const width = style.includes('THICK') ? 3 : style.includes('MEDIUM') ? 2 : 1;
+  const kind = style.includes('DASH')
+    ? 'dashed'
+    : style.includes('DOT')
+      ? 'dotted'
+      : style.includes('DOUBLE')
+        ? 'double'
+        : 'solid';
+  return `${style.includes('DOUBLE') ? 3 : width}px ${kind} ${cssColor(border.color) ?? '#000000'}`;
+}
+
 function borderCss(border: BorderData | undefined): string[] {
   if (!border) return [];
-  const line = `1px ${border.style?.toLowerCase().includes('dash') ? 'dashed' : border.style?.toLowerCase().includes('dot') ? 'dotted' : 'solid'} ${border.color ?? '#000000'}`;
-  const sides: [keyof BorderData, string][] = [
-    ['top', 'top'],
-    ['left', 'left'],
-    ['bottom', 'bottom'],
-    ['right', 'right'],
-  ];
-  return sides.filter(([key]) => border[key] === true).map(([, side]) => `border-${side}:${line}`);
+  const sides = ['top', 'left', 'bottom', 'right'] as const;
+  return sides.filter((side) => border[side] === true).map((side) => `border-${side}:${borderLine(border)}`);
 }
 
 const V_ALIGN: Record<string, string> = { top: 'top', middle: 'middle', bottom: 'bottom' };
@@ -53,14 +66,18 @@ const V_ALIGN: Record<string, string> = { top: 'top', middle: 'middle', bottom: 
 function cellCss(cell: Cell | undefined, value: unknown): string[] {
   const css: string[] = [];
   const family = cell?.fontFamily ?? DEFAULTS.fontFamily;
-  if (family !== DEFAULTS.fontFamily) css.push(`font-family:${JSON.stringify(family)},Arial,sans-serif`);
+  // The family's name only (no quotes or CSS punctuation), Arial where the printer lacks it.
+  const name = family.replace(/[^\w -]/g, '');
+  if (family !== DEFAULTS.fontFamily && name) css.push(`font-family:'${name}',Arial,sans-serif`);
   const size = cell?.fontSize ?? DEFAULTS.fontSize;
   if (size !== DEFAULTS.fontSize) css.push(`font-size:${size}pt`);
   if (cell?.fontWeight === 'bold') css.push('font-weight:bold');
   if (cell?.fontStyle === 'italic') css.push('font-style:italic');
   if (cell?.fontLine && cell.fontLine !== 'none') css.push(`text-decoration:${cell.fontLine}`);
-  if (cell?.fontColor) css.push(`color:${cell.fontColor}`);
-  if (cell?.background) css.push(`background:${cell.background}`);
+  const color = cssColor(cell?.fontColor);
+  if (color) css.push(`color:${color}`);
+  const background = cssColor(cell?.background);
+  if (background) css.push(`background:${background}`);
   const align = cell?.horizontalAlignment ?? 'general';
   // "general": numbers, dates and booleans right (booleans centre), text left, as Sheets shows them.
   const general =
@@ -119,7 +136,7 @@ export function printPage(model: WorkbookModel, sheet: SheetModel, options: Prin
         for (let k = c; k <= c + over; k++) room += widthOf(k);
         inner = `<div class="over" style="width:${room - 7}px">${content}</div>`;
       }
-      tds.push(`<td${attrs} style="${cellCss(cell, value).join(';')}">${inner}</td>`);
+      tds.push(`<td${attrs} style="${escapeHtml(cellCss(cell, value).join(';'))}">${inner}</td>`);
     }
     body.push(`<tr style="height:${height}px">${tds.join('')}</tr>`);
   }

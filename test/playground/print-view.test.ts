@@ -47,6 +47,16 @@ describe('printPage', () => {
     const { html } = print();
     expect(html).toContain('&#60;b&#62;x&#60;/b&#62; &#38; &#34;y&#34;');
     expect(html).not.toContain('<b>x');
+    // A font's name goes into the style attribute quoted and escaped; CSS punctuation is dropped.
+    sheet.getRange('A2').setValue('f').setFontFamily('Roboto Mono');
+    sheet.getRange('A3').setValue('g').setFontFamily('x";}</style><script>alert(1)</script>');
+    sheet.getRange('B2:B3').setValues([['-'], ['-']]); // no overflow: the text stays in its cell
+    const fonts = print().html;
+    expect(fonts).toMatch(/style="font-family:&#39;Roboto Mono&#39;,Arial,sans-serif;[^"]*">f<\/td>/);
+    expect(fonts).not.toContain('<script>');
+    expect(fonts).toMatch(
+      /style="font-family:&#39;xstylescriptalert1script&#39;,Arial,sans-serif;[^"]*">g<\/td>/,
+    );
     // 0.25 under 0.0% is 25.0%, right-aligned as a number.
     expect(html).toMatch(/text-align:right[^"]*">25.0%<\/td>/);
   });
