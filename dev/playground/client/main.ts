@@ -336,7 +336,7 @@ function showToast(title: string, message: string, timeoutSeconds: number): void
     el('strong', { text: title }),
     el('span', { text: message }),
   ]);
-  byId('toasts').querySelector('.toast')?.remove();
+  byId('toasts').querySelector('.toast[role="status"]')?.remove();
   byId('toasts').appendChild(toast);
   if (timeoutSeconds >= 0) setTimeout(() => toast.remove(), timeoutSeconds * 1000);
 }
