@@ -88,7 +88,8 @@ describe.skipIf(missing !== undefined)(
       ).toHaveLength(1);
 
       // The framework's names, as the e-commerce template has them, are on the page.
-      const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+      // Reading order (no -layout): a wrapped cell's lines come one after the other; spaces collapsed.
+      const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
       for (const name of [
         'Micro Conversion Framework',
         'Macro conversion: Complete an order',
