@@ -132,7 +132,8 @@ export class SheetModel {
   }
 
   insertRows(after: number, count: number): void {
-    this.grid.splice(after, 0, ...Array.from({ length: count }, () => []));
+    // Rows past the grid's end are blank already (the grid is sparse).
+    if (after < this.grid.length) insertItems(this.grid, after, count, () => []);
     this.maxRows += count;
     shiftMap(this.rowHeights, after, count);
   }
@@ -151,7 +152,7 @@ export class SheetModel {
     const order = Array.from({ length: Math.max(this.maxRows, before) }, (_, i) => i + 1);
     const moved = order.splice(start - 1, count);
     const at = before > start ? before - 1 - count : before - 1;
-    order.splice(at, 0, ...moved);
+    insertItems(order, at, moved.length, (i) => moved[i]!);
     // newRow[old] for every row that changes place.
     const newRow = new Map(order.map((old, i) => [old, i + 1]));
     const grid: (Cell | undefined)[][] = [];
@@ -173,7 +174,7 @@ export class SheetModel {
     const order = Array.from({ length: Math.max(this.maxColumns, before) }, (_, i) => i + 1);
     const moved = order.splice(start - 1, count);
     const at = before > start ? before - 1 - count : before - 1;
-    order.splice(at, 0, ...moved);
+    insertItems(order, at, moved.length, (i) => moved[i]!);
     // newColumn[old] for every column.
     const newColumn = new Map(order.map((old, i) => [old, i + 1]));
     this.grid = this.grid.map((cells) => {
@@ -191,7 +192,9 @@ export class SheetModel {
   }
 
   insertColumns(after: number, count: number): void {
-    for (const cells of this.grid) cells?.splice(after, 0, ...Array<Cell | undefined>(count).fill(undefined));
+    for (const cells of this.grid) {
+      if (cells && after < cells.length) insertItems(cells, after, count, () => undefined);
+    }
     this.maxColumns += count;
     shiftMap(this.columnWidths, after, count);
   }
@@ -201,6 +204,16 @@ export class SheetModel {
     this.maxColumns -= count;
     shiftMap(this.columnWidths, start - 1 + count, -count);
   }
+}
+
+/**
+ * Inserts `count` items made by `make` at index `at`, as `splice(at, 0, ...items)` would, without
+ * spreading them into a call (a spread of 200k items overflows the stack).
+ */
+function insertItems<T>(array: T[], at: number, count: number, make: (i: number) => T): void {
+  const tail = array.splice(at);
+  for (let i = 0; i < count; i++) array.push(make(i));
+  for (const item of tail) array.push(item);
 }
 
 /** Moves per-row/column settings (widths, heights) past `after` by `delta`. */

@@ -491,17 +491,26 @@ export class FakeRange {
     color?: string | null,
     style?: string | null,
   ): FakeRange {
-    const border: BorderData = {
-      top,
-      left,
-      bottom,
-      right,
-      vertical,
-      horizontal,
-      color: normalizeColor(color ?? null) ?? null,
-      style: style === undefined || style === null ? null : String(style),
-    };
-    return this.#one('setBorder', 'border', border, (v) => ({ ...(v as BorderData) }));
+    this.#count('setBorder');
+    // As in Sheets, top/left/bottom/right are the range's outer edges and vertical/horizontal
+    // the lines between its cells: each cell stores the edges it ends up with.
+    const { numRows, numColumns } = this.#rect;
+    const borders = Array.from({ length: numRows }, (_, r) =>
+      Array.from(
+        { length: numColumns },
+        (_, c): BorderData => ({
+          top: r === 0 ? top : horizontal,
+          bottom: r === numRows - 1 ? bottom : horizontal,
+          left: c === 0 ? left : vertical,
+          right: c === numColumns - 1 ? right : vertical,
+          vertical,
+          horizontal,
+          color: normalizeColor(color ?? null) ?? null,
+          style: style === undefined || style === null ? null : String(style),
+        }),
+      ),
+    );
+    return this.#setProp('border', borders, (v) => ({ ...(v as BorderData) }));
   }
 
   // -- notes and validation

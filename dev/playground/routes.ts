@@ -1,6 +1,6 @@
 /** The playground's JSON API; every route is a thin call into the session. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BadRequest, readJson, sendJson } from './http';
+import { BadRequest, decodePathPart, HttpError, readJson, sendJson } from './http';
 import { type PlaygroundSession, UserInputError } from './session';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -36,7 +36,7 @@ export async function handleApi(
         throw new BadRequest(
           'The body must be a JSON array of arguments, e.g. [] or [{"template":"ecommerce"}].',
         );
-      return sendJson(res, 200, session.run(decodeURIComponent(run[1]!), args));
+      return sendJson(res, 200, session.run(decodePathPart(run[1]!), args));
     }
     if (path === '/api/workbook' && method === 'GET') return sendJson(res, 200, session.workbook());
     if (path === '/api/workbook/full' && method === 'GET')
@@ -88,19 +88,33 @@ export async function handleApi(
       session.reset();
       return sendJson(res, 200, { ok: true });
     }
+    if (path === '/api/print.pdf' && method === 'GET') {
+      const { pdf, sheetName } = await session.printPdf(url.searchParams);
+      res.writeHead(200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="${sheetName.replace(/[^\w .-]/g, '_')}.pdf"`,
+        'cache-control': 'no-store',
+      });
+      res.end(pdf);
+      return;
+    }
     if (path === '/api/download.xlsx' && method === 'GET') {
-      const bytes = await session.xlsx();
+      const { bytes, notExported } = await session.xlsx();
       res.writeHead(200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': 'attachment; filename="micro-conversions.xlsx"',
         'cache-control': 'no-store',
+        // What the file does not carry (charts...), for the page to say: a JSON list, URI-encoded.
+        'x-not-exported': encodeURIComponent(JSON.stringify(notExported)),
       });
       res.end(bytes);
       return;
     }
     sendJson(res, 404, { ok: false, error: `Unknown API route: ${method} ${path}` });
   } catch (error) {
-    const status = error instanceof BadRequest || error instanceof UserInputError ? 400 : 500;
+    const status = error instanceof HttpError ? error.status : error instanceof UserInputError ? 400 : 500;
+    // The rest of an oversized body is not read: the connection closes after the answer.
+    if (status === 413) res.setHeader('connection', 'close');
     sendJson(res, status, { ok: false, error: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -60,6 +60,9 @@ async function route(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  if (!URL.canParse(req.url ?? '/', 'http://localhost')) {
+    return sendJson(res, 400, { ok: false, error: `"${req.url}" is not a valid address.` });
+  }
   const url = new URL(req.url ?? '/', 'http://localhost');
   const refusal = foreignRequest(req, loopbackOnly);
   if (refusal) return sendJson(res, 403, { ok: false, error: refusal });

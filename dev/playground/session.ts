@@ -12,10 +12,12 @@ import { bundleModified, type LoadedBundle, loadBundle } from './bundle';
 import { parseCsv } from './csv';
 import { FormulaHost } from './formula-host';
 import { installIntlCache } from './intl-cache';
+import { printToPdf } from './print-pdf';
+import { printPage } from './print-view';
 import { makeSampleExport, SAMPLE_STEPS, SAMPLE_WINDOW } from './sample-export';
 import { plainWorkbook, workbookView } from './view';
 import type { UiView, WorkbookView } from './view-model';
-import { workbookToXlsx } from './xlsx';
+import { workbookToXlsx, type XlsxFile } from './xlsx';
 
 export type RunResult = { ok: true; result: unknown } | { ok: false; error: string };
 
@@ -169,7 +171,12 @@ export class PlaygroundSession {
             ? cellA1(this.model.activeRange.rect.row, this.model.activeRange.rect.column)
             : 'A1',
       },
-      toasts: this.fake.ui.toasts.map((t, i) => ({ id: i, title: t.title, message: t.message })),
+      toasts: this.fake.ui.toasts.map((t, i) => ({
+        id: i,
+        title: t.title,
+        message: t.message,
+        timeoutSeconds: t.timeoutSeconds,
+      })),
       alerts: this.fake.ui.alerts.map((a, i) => ({ id: i, title: a.title, message: a.prompt })),
     };
   }
@@ -192,8 +199,22 @@ export class PlaygroundSession {
     return this.model.sheetByName(name) ?? this.model.addSheet(name);
   }
 
-  /** Makes the sheet at least as large as a write needs (Sheets grows a sheet on paste and import). */
+  /**
+   * Makes the sheet at least as large as a write needs (Sheets grows a sheet on paste and import),
+   * within Sheets' limit of 10 million cells per spreadsheet.
+   */
   private ensureSize(sheet: SheetModel, rows: number, columns: number): void {
+    const newRows = Math.max(rows, sheet.maxRows);
+    const newColumns = Math.max(columns, sheet.maxColumns);
+    const others = this.model.sheets.reduce(
+      (sum, s) => (s === sheet ? sum : sum + s.maxRows * s.maxColumns),
+      0,
+    );
+    if (others + newRows * newColumns > SHEETS_CELL_LIMIT) {
+      throw new UserInputError(
+        `Writing there would grow "${sheet.name}" to ${newRows} rows x ${newColumns} columns, past Sheets' limit of 10,000,000 cells per spreadsheet: write fewer rows, or delete tabs you do not need.`,
+      );
+    }
     if (rows > sheet.maxRows) sheet.insertRows(sheet.maxRows, rows - sheet.maxRows);
     if (columns > sheet.maxColumns) sheet.insertColumns(sheet.maxColumns, columns - sheet.maxColumns);
   }
@@ -205,7 +226,7 @@ export class PlaygroundSession {
    */
   writeValues(sheetName: string, range: string, values: unknown[][]): void {
     const rows = values.length;
-    const columns = Math.max(0, ...values.map((r) => r.length));
+    const columns = longestRow(values);
     if (rows === 0 || columns === 0) return;
     // Bounds as large as a sheet may grow, so that "A:B" reads as open-ended and is refused below.
     const start = parseRangeA1(range, 10_000_000, 18_278);
@@ -217,15 +238,24 @@ export class PlaygroundSession {
       );
     }
     const padded = values.map((row) => Array.from({ length: columns }, (_, i) => normalizeInput(row[i])));
-    this.fake.calls.uncounted(() => {
-      const sheet = this.sheetNamed(sheetName);
-      this.ensureSize(sheet, start.row + rows - 1, start.column + columns - 1);
-      const target = this.fake.spreadsheet
-        .getSheetByName(sheetName)!
-        .getRange(start.row, start.column, rows, columns);
-      target.setValues(padded);
-    });
-    this.changed();
+    const created = !this.model.sheetByName(sheetName);
+    try {
+      this.fake.calls.uncounted(() => {
+        const sheet = this.sheetNamed(sheetName);
+        this.ensureSize(sheet, start.row + rows - 1, start.column + columns - 1);
+        const target = this.fake.spreadsheet
+          .getSheetByName(sheetName)!
+          .getRange(start.row, start.column, rows, columns);
+        target.setValues(padded);
+      });
+    } catch (error) {
+      // A refused write leaves no empty tab behind.
+      if (created) this.removeSheet(sheetName);
+      // What the fake refuses (a too long text...) is Sheets refusing the input, said as Sheets says it.
+      throw error instanceof Error && error.constructor === Error ? new UserInputError(error.message) : error;
+    } finally {
+      this.changed();
+    }
   }
 
   /**
@@ -236,7 +266,7 @@ export class PlaygroundSession {
     const rows = parseCsv(text);
     if (rows.length === 0)
       throw new UserInputError('The CSV text is empty: paste or choose a file with a header row and data.');
-    const columns = Math.max(...rows.map((r) => r.length));
+    const columns = longestRow(rows);
     const values = rows.map((row) =>
       Array.from({ length: columns }, (_, i) => {
         const cell = row[i] ?? '';
@@ -264,6 +294,13 @@ export class PlaygroundSession {
     return { sheet: funnelSheet, dataSheet, rows };
   }
 
+  private removeSheet(name: string): void {
+    this.fake.calls.uncounted(() => {
+      const sheet = this.fake.spreadsheet.getSheetByName(name);
+      if (sheet && this.fake.spreadsheet.getSheets().length > 1) this.fake.spreadsheet.deleteSheet(sheet);
+    });
+  }
+
   /** `base`, or `base 2`, `base 3`... when a tab of that name already holds something. */
   private freeName(base: string): string {
     for (let i = 1; ; i++) {
@@ -282,9 +319,42 @@ export class PlaygroundSession {
     this.uiRevision++;
   }
 
-  xlsx(): Promise<Buffer> {
+  /**
+   * The PDF Google's export address would give (GET /api/print.pdf with the same query as
+   * print-url.ts builds): the tab `gid`, landscape unless `portrait=true`, fit to width when
+   * `fitw=true`, gridlines unless `gridlines=false`.
+   */
+  async printPdf(query: URLSearchParams): Promise<{ pdf: Buffer; sheetName: string }> {
+    this.reloadIfRebuilt();
+    const gid = Number(query.get('gid'));
+    const sheet = this.model.sheets.find((s) => s.id === gid && query.get('gid') !== null);
+    if (!sheet) {
+      const ids = this.model.sheets.map((s) => `${s.name} ${s.id}`).join(', ');
+      throw new UserInputError(
+        `No tab has the id gid=${query.get('gid') ?? '(missing)'}; the tabs are: ${ids}.`,
+      );
+    }
+    const page = this.fake.calls.uncounted(() =>
+      printPage(this.model, sheet, { gridlines: query.get('gridlines') !== 'false' }),
+    );
+    const pdf = await printToPdf(page, {
+      landscape: query.get('portrait') === 'false',
+      fitToWidth: query.get('fitw') === 'true',
+    });
+    return { pdf, sheetName: sheet.name };
+  }
+
+  xlsx(): Promise<XlsxFile> {
     return this.fake.calls.uncounted(() => workbookToXlsx(this.model));
   }
+}
+
+/** Sheets' limit: cells (rows x columns, empty ones too) of all tabs of one spreadsheet. */
+const SHEETS_CELL_LIMIT = 10_000_000;
+
+/** The length of the longest row (no spread: a 200k-row import would overflow the stack). */
+function longestRow(rows: readonly unknown[][]): number {
+  return rows.reduce((longest, row) => Math.max(longest, row.length), 0);
 }
 
 /** A request the session refuses, with a message that says how to fix it (answered with 400). */

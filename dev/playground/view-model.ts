@@ -25,6 +25,16 @@ export interface CellView {
   options?: string[];
   /** True for a cell whose value was spilled by an array formula above or left of it. */
   spilled?: boolean;
+  /** How many empty cells to the right its text runs over (text that does not wrap, as in Sheets). */
+  overflow?: number;
+}
+
+/** A merged block of cells, 1-based; the page draws its first cell across the block. */
+export interface MergeView {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
 }
 
 export interface ChartView {
@@ -58,6 +68,7 @@ export interface SheetView {
   /** False for the tabs the page did not ask for: their cells and charts are not sent. */
   cellsIncluded: boolean;
   cells: CellView[];
+  merges: MergeView[];
   charts: ChartView[];
   /** True when the page received only the first rows of a long sheet. */
   truncated: boolean;
@@ -86,6 +97,7 @@ export interface UiView {
   sidebar: { title: string; revision: number } | undefined;
   /** The selection as the add-on or the page last set it (Check framework's links select a cell). */
   active: { sheet: string; cell: string } | undefined;
-  toasts: { id: number; title: string; message: string }[];
+  /** Every toast shown so far; a toast stays `timeoutSeconds` (negative: until the next one). */
+  toasts: { id: number; title: string; message: string; timeoutSeconds: number }[];
   alerts: { id: number; title: string; message: string }[];
 }

@@ -5,6 +5,7 @@
 import { cellA1, parseRangeA1, splitSheetName } from '../fake/a1';
 import { type Cell, type CellValue, DEFAULTS, displayValue, isDate, normalizeColor } from '../fake/cells';
 import type { ChartData, ConditionalRuleData, SheetModel, WorkbookModel } from '../fake/model';
+import { mayOverflow, overflowColumns } from './overflow';
 import type { CellView, ChartView, SheetView, WorkbookView } from './view-model';
 
 /** Rows sent to the page per sheet; the API (GET /api/workbook) always returns everything. */
@@ -134,6 +135,10 @@ function sheetView(
     }
   }
   applyConditionalFormats(model, sheet, cells);
+  const merges = withCells
+    ? sheet.merges.map((m) => ({ row: m.row, column: m.column, rows: m.numRows, columns: m.numColumns }))
+    : [];
+  markOverflow(cells, merges, sheet.maxColumns);
   const columnWidths: Record<number, number> = {};
   for (const [column, width] of sheet.columnWidths) columnWidths[column] = width;
   return {
@@ -150,9 +155,27 @@ function sheetView(
     columnWidths,
     cellsIncluded: withCells,
     cells,
+    merges,
     charts: withCells ? sheet.charts.map((chart) => chartView(model, chart)) : [],
     truncated: withCells && full.rows > rows,
   };
+}
+
+/**
+ * Sets `overflow` on the cells whose text runs over empty cells to their right (overflow.ts);
+ * a merged block holds its cells, and its first cell does not overflow.
+ */
+function markOverflow(cells: CellView[], merges: SheetView['merges'], lastColumn: number): void {
+  const occupied = new Set(cells.filter((c) => c.text !== '').map((c) => `${c.row}:${c.column}`));
+  for (const m of merges)
+    for (let r = 0; r < m.rows; r++)
+      for (let c = 0; c < m.columns; c++) occupied.add(`${m.row + r}:${m.column + c}`);
+  const merged = new Set(merges.map((m) => `${m.row}:${m.column}`));
+  for (const cell of cells) {
+    if (!mayOverflow(cell) || cell.options || merged.has(`${cell.row}:${cell.column}`)) continue;
+    const over = overflowColumns(cell.column, lastColumn, (c) => occupied.has(`${cell.row}:${c}`));
+    if (over > 0) cell.overflow = over;
+  }
 }
 
 function cellView(

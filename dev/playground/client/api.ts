@@ -23,7 +23,8 @@ export const api = {
     json(await send('PUT', '/api/workbook/values', { sheet, range, values })),
   importCsv: async (sheet: string, text: string, start = 'A1') =>
     json<{ rows: number; columns: number }>(await send('POST', '/api/import', { sheet, text, start })),
-  loadSample: async () => json<{ sheet: string; rows: number }>(await send('POST', '/api/sample', {})),
+  loadSample: async () =>
+    json<{ sheet: string; dataSheet: string; rows: number }>(await send('POST', '/api/sample', {})),
   activate: async (sheet: string, range?: string) =>
     json(await send('POST', '/api/active', { sheet, range })),
   closeSidebar: async () => json(await fetch('/api/ui/sidebar', { method: 'DELETE' })),

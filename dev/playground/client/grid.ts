@@ -43,6 +43,19 @@ export function renderSheet(sheet: SheetView, handlers: GridHandlers): HTMLEleme
     frozenLeft.push(left);
     left += width(c);
   }
+  // Merged blocks: the first cell spans the block, the others are not drawn.
+  const spans = new Map(sheet.merges.map((m) => [cellKey(m.row, m.column), m]));
+  const covered = new Set<string>();
+  for (const m of sheet.merges)
+    for (let r = 0; r < m.rows; r++)
+      for (let c = 0; c < m.columns; c++) if (r || c) covered.add(cellKey(m.row + r, m.column + c));
+  // The room a text running over empty cells may use: its column and those it runs over.
+  const room = (cell: CellView | undefined) => {
+    if (!cell?.overflow) return undefined;
+    let px = 0;
+    for (let c = cell.column; c <= Math.min(columns, cell.column + cell.overflow); c++) px += width(c);
+    return px;
+  };
   const body = el('tbody');
   for (let r = 1; r <= rows; r++) {
     const tr = el('tr', { attrs: { 'data-row': String(r) } });
@@ -55,7 +68,14 @@ export function renderSheet(sheet: SheetView, handlers: GridHandlers): HTMLEleme
     if (r <= sheet.frozenRows) head.style.top = top;
     tr.appendChild(head);
     for (let c = 1; c <= columns; c++) {
-      const td = renderCell(cells.get(cellKey(r, c)), r, c, handlers);
+      if (covered.has(cellKey(r, c))) continue;
+      const cell = cells.get(cellKey(r, c));
+      const td = renderCell(cell, r, c, handlers, room(cell));
+      const span = spans.get(cellKey(r, c));
+      if (span) {
+        td.colSpan = span.columns;
+        td.rowSpan = span.rows;
+      }
       if (r <= sheet.frozenRows) td.style.top = top;
       if (c <= sheet.frozenColumns) {
         td.classList.add('frozen-column');
@@ -95,7 +115,8 @@ function renderCell(
   row: number,
   column: number,
   handlers: GridHandlers,
-): HTMLElement {
+  room: number | undefined,
+): HTMLTableCellElement {
   const td = el('td', { attrs: { 'data-cell': `${columnLetters(column)}${row}` } });
   td.addEventListener('mousedown', () => handlers.select(row, column));
   td.addEventListener('dblclick', () => handlers.edit(row, column));
@@ -111,6 +132,12 @@ function renderCell(
     select.value = cell.text;
     select.addEventListener('change', () => handlers.choose(row, column, select.value));
     td.appendChild(select);
+  } else if (room !== undefined) {
+    // Runs on over the empty cells to the right (their gridlines stay, as in the print view).
+    td.classList.add('overflowing');
+    const text = el('div', { className: 'over', text: cell.text });
+    text.style.width = `${room - 7}px`;
+    td.appendChild(text);
   } else {
     td.textContent = cell.text;
   }

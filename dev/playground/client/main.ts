@@ -19,6 +19,11 @@ interface State {
   lastActive: string | undefined;
   shownToasts: Set<number>;
   shownAlerts: Set<number>;
+  /** Where each tab was left: scroll and selected cell, restored when the user comes back to it. */
+  scrolls: Map<string, { top: number; left: number }>;
+  selections: Map<string, { row: number; column: number }>;
+  /** The tab the grid shows now. */
+  drawnSheet: string | undefined;
 }
 
 const state: State = {
@@ -31,6 +36,9 @@ const state: State = {
   lastActive: undefined,
   shownToasts: new Set(),
   shownAlerts: new Set(),
+  scrolls: new Map(),
+  selections: new Map(),
+  drawnSheet: undefined,
 };
 
 const grid = byId('grid');
@@ -73,7 +81,7 @@ function renderTabs(): void {
     if (sheet.tabColor) tab.style.borderBottom = `3px solid ${sheet.tabColor}`;
     tab.addEventListener('click', () => {
       state.sheet = sheet.name;
-      state.selected = { row: 1, column: 1 };
+      state.selected = state.selections.get(sheet.name) ?? { row: 1, column: 1 };
       renderTabs();
       // The page holds only the shown tab's cells: fetch the new tab's.
       void attempt(async () => {
@@ -87,7 +95,14 @@ function renderTabs(): void {
 
 function renderGrid(): void {
   const sheet = currentSheet();
-  const scroll = { top: grid.scrollTop, left: grid.scrollLeft };
+  // The same tab redrawn keeps its scroll; another tab gets back the scroll it was left at.
+  const same = sheet?.name === state.drawnSheet;
+  if (!same && state.drawnSheet !== undefined) {
+    state.scrolls.set(state.drawnSheet, { top: grid.scrollTop, left: grid.scrollLeft });
+  }
+  const kept = same ? undefined : state.scrolls.get(sheet?.name ?? '');
+  const scroll = same ? { top: grid.scrollTop, left: grid.scrollLeft } : (kept ?? { top: 0, left: 0 });
+  state.drawnSheet = sheet?.name;
   grid.replaceChildren();
   if (!sheet) return;
   grid.appendChild(
@@ -99,7 +114,8 @@ function renderGrid(): void {
   );
   grid.scrollTop = scroll.top;
   grid.scrollLeft = scroll.left;
-  markSelection();
+  // A tab the user comes back to shows what it showed, even with its selected cell out of view.
+  markSelection(kept === undefined);
 }
 
 /** Set when the workbook changed during an edit: the grid is redrawn once the edit ends. */
@@ -120,12 +136,13 @@ function cellAt(row: number, column: number) {
   return currentSheet()?.cells.find((c) => c.row === row && c.column === column);
 }
 
-function markSelection(): void {
+function markSelection(reveal = true): void {
   grid.querySelector('td.selected')?.classList.remove('selected');
   const { row, column } = state.selected;
+  if (state.drawnSheet !== undefined) state.selections.set(state.drawnSheet, { row, column });
   const td = grid.querySelector(`td[data-cell="${a1(row, column)}"]`);
   td?.classList.add('selected');
-  td?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  if (reveal) td?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   byId('cell-name').textContent = a1(row, column);
   formulaInput.value = cellAt(row, column)?.input ?? '';
 }
@@ -300,25 +317,38 @@ function renderUi(ui: UiView, firstLoad: boolean): void {
       frame.src = `/sidebar?revision=${ui.sidebar.revision}`;
     }
   }
-  for (const toast of ui.toasts) {
-    if (state.shownToasts.has(toast.id)) continue;
-    state.shownToasts.add(toast.id);
-    showToast(toast.title, toast.message);
-  }
+  // Sheets shows one toast at a time: a new one replaces the one shown ("Writing…" closes when
+  // "up to date" comes), so of the toasts new since the last look only the latest shows.
+  const fresh = ui.toasts.filter((toast) => !state.shownToasts.has(toast.id));
+  for (const toast of fresh) state.shownToasts.add(toast.id);
+  const latest = fresh[fresh.length - 1];
+  if (latest) showToast(latest.title, latest.message, latest.timeoutSeconds);
   for (const alert of ui.alerts) {
     if (state.shownAlerts.has(alert.id)) continue;
     state.shownAlerts.add(alert.id);
-    showToast(alert.title || 'Message', alert.message);
+    showMessage(alert.title || 'Message', alert.message);
   }
 }
 
-function showToast(title: string, message: string): void {
+/** The add-on's toast, in place of the one shown; gone after its timeout (negative: when replaced). */
+function showToast(title: string, message: string, timeoutSeconds: number): void {
   const toast = el('div', { className: 'toast', attrs: { role: 'status' } }, [
     el('strong', { text: title }),
     el('span', { text: message }),
   ]);
+  byId('toasts').querySelector('.toast[role="status"]')?.remove();
   byId('toasts').appendChild(toast);
-  setTimeout(() => toast.remove(), 5000);
+  if (timeoutSeconds >= 0) setTimeout(() => toast.remove(), timeoutSeconds * 1000);
+}
+
+/** A message of the playground itself (not the add-on's), shown beside the add-on's toast. */
+function showMessage(title: string, message: string): void {
+  const box = el('div', { className: 'toast', attrs: { role: 'alert' } }, [
+    el('strong', { text: title }),
+    el('span', { text: message }),
+  ]);
+  byId('toasts').appendChild(box);
+  setTimeout(() => box.remove(), 5000);
 }
 
 byId('sidebar-close').addEventListener('click', () => {
@@ -371,12 +401,30 @@ byId('import-confirm').addEventListener('click', () => {
 
 byId('load-sample').addEventListener('click', () => {
   void attempt(async () => {
-    const { sheet, rows } = await api.loadSample();
+    const { sheet, dataSheet, rows } = await api.loadSample();
     state.sheet = sheet;
     setStatus(
-      `Loaded the sample export (${rows} rows) into ${sheet}, with a FUNNEL on the Sample funnel tab.`,
+      `Loaded the sample export (${rows} rows) into the ${dataSheet} tab, with a FUNNEL on the ${sheet} tab.`,
     );
     await refresh(true);
+  });
+});
+
+// The download says what the file could not carry (charts...), as the server lists it.
+byId('download-xlsx').addEventListener('click', (event) => {
+  event.preventDefault();
+  void attempt(async () => {
+    const response = await fetch('/api/download.xlsx');
+    if (!response.ok) throw new Error(`The download failed (HTTP ${response.status}).`);
+    const notExported = JSON.parse(decodeURIComponent(response.headers.get('x-not-exported') ?? '%5B%5D'));
+    const address = URL.createObjectURL(await response.blob());
+    el('a', { attrs: { href: address, download: 'micro-conversions.xlsx' } }).click();
+    setTimeout(() => URL.revokeObjectURL(address), 60_000);
+    setStatus(
+      Array.isArray(notExported) && notExported.length > 0
+        ? `Downloaded micro-conversions.xlsx. Not in the file (its "Not exported" sheet lists them): ${notExported.join('; ')}.`
+        : 'Downloaded micro-conversions.xlsx.',
+    );
   });
 });
 
@@ -392,8 +440,11 @@ function followSelection(ui: UiView): boolean {
     state.selected = { row: Number(match[2]), column };
   }
   const tabChanged = state.sheet !== ui.active.sheet;
+  // The add-on went to a cell on another tab: show that cell, not where the tab was left.
+  if (tabChanged) state.scrolls.delete(ui.active.sheet);
   state.sheet = ui.active.sheet;
-  if (!tabChanged) markSelection();
+  // Only on the tab the grid shows (a tab being left keeps its scroll).
+  if (!tabChanged && state.drawnSheet === ui.active.sheet) markSelection();
   return tabChanged;
 }
 

@@ -51,6 +51,32 @@ function runner(state: RunnerState): unknown {
   );
 }
 
+/**
+ * Google's PDF export of a tab (the address print-url.ts builds) cannot be reached from the
+ * playground: the same address's options go to the playground's own PDF (GET /api/print.pdf),
+ * whether the sidebar opens it as a link or with window.open.
+ */
+const GOOGLE_EXPORT = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/[^/?#]+\/export\?([^#]*)$/;
+
+function localAddress(address: string): string | undefined {
+  const query = address.match(GOOGLE_EXPORT)?.[1];
+  return query === undefined ? undefined : `/api/print.pdf?${query}`;
+}
+
+document.addEventListener(
+  'click',
+  (event) => {
+    const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+    const local = link && localAddress(link.href);
+    if (link && local) link.href = local;
+  },
+  true,
+);
+
+const openWindow = window.open.bind(window);
+window.open = (address?: string | URL, ...rest: [string?, string?]) =>
+  openWindow(localAddress(String(address ?? '')) ?? address, ...rest);
+
 const host = {
   close(): void {
     void fetch('/api/ui/sidebar', { method: 'DELETE' }).finally(() => tellPage({ type: 'close' }));

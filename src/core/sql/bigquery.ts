@@ -9,7 +9,7 @@ import { FUNNEL_UDF_JS } from '../../generated/funnel-udf';
 import { needsEveryRow } from '../funnel/modes';
 import type { FunnelSpec } from '../funnel/spec';
 import { GA4_EXPORT_COLUMNS } from '../table';
-import { checkTableName, eventCondition, sqlColumn, sqlString } from './sql-text';
+import { checkTableName, eventCondition, sqlColumn, sqlComment, sqlString } from './sql-text';
 import type { UdfSpec } from './udf-entry';
 
 export const BIGQUERY_TABLE_EXAMPLE = 'my-project.analytics_123456789.events_*';
@@ -45,7 +45,7 @@ export function bigQuerySql(spec: FunnelSpec, table: string, header: string[]): 
   const where = needsEveryRow(spec.mode) ? [] : [`  WHERE ${eventCondition(event, names)}`];
   const stepNames = spec.steps.map((step, k) => `WHEN ${k} THEN ${sqlString(step.label)}`).join(' ');
   return [
-    ...header.map((line) => `-- ${line}`),
+    ...header.map(sqlComment),
     'CREATE TEMP FUNCTION funnel_steps(events ARRAY<STRUCT<t FLOAT64, e STRING>>)',
     'RETURNS ARRAY<BOOL>',
     'LANGUAGE js AS r"""',

@@ -11,7 +11,7 @@ import { modeWords, needsEveryRow } from '../funnel/modes';
 import type { FunnelSpec } from '../funnel/spec';
 import { GA4_EXPORT_COLUMNS } from '../table';
 import { commonName } from './name-overlap';
-import { checkTableName, eventCondition, sqlColumn, sqlString } from './sql-text';
+import { checkTableName, eventCondition, sqlColumn, sqlComment, sqlString } from './sql-text';
 
 export const CLICKHOUSE_TABLE_EXAMPLE = 'analytics.events';
 /** windowFunnel needs a window: "none" is 10^18 microseconds (about 31,700 years). */
@@ -45,11 +45,10 @@ export function clickHouseSql(spec: FunnelSpec, table: string, header: string[])
   const groupBy = spec.bySession ? `${user}, ${session}` : user;
   const n = spec.steps.length;
   return [
-    ...header.map((line) => `-- ${line}`),
+    ...header.map(sqlComment),
     'SELECT',
     ...spec.steps.map(
-      (s, i) =>
-        `  countIf(level >= ${i + 1}) AS step_${i + 1}${i + 1 < n ? ',' : ''} -- ${s.label.replace(/\n/g, ' ')}`,
+      (s, i) => `  countIf(level >= ${i + 1}) AS step_${i + 1}${i + 1 < n ? ',' : ''} ${sqlComment(s.label)}`,
     ),
     'FROM (',
     `  SELECT windowFunnel(${parameters})(toUInt64(${time}), ${conditions}) AS level`,

@@ -5,6 +5,21 @@
 import { UserError } from '../errors';
 import { isWildcard, namePattern, patternParts } from '../table/name-pattern';
 
+/**
+ * What ends a line, and so a `--` comment, in BigQuery, ClickHouse or the editor the query is
+ * pasted into: LF, CR, vertical tab, form feed, NEL and the Unicode line and paragraph separators.
+ */
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+
+/**
+ * A `--` comment line holding user text (step names, options): each line break in the text
+ * becomes a space, so the text stays inside its comment and can never become SQL. The rest of
+ * the text (a star-slash, `--`, quotes) is harmless inside a line comment and is kept as written.
+ */
+export function sqlComment(text: string): string {
+  return `-- ${text.replace(LINE_BREAK, ' ')}`;
+}
+
 /** A single-quoted string literal. */
 export function sqlString(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
@@ -14,7 +29,7 @@ export function sqlString(text: string): string {
 export function sqlColumn(name: string, option: string): string {
   const trimmed = name.trim().replace(/^`|`$/g, '');
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(trimmed)) return trimmed;
-  if (trimmed === '' || /[`\\\n]/.test(trimmed)) {
+  if (trimmed === '' || /[`\\]/.test(trimmed) || new RegExp(LINE_BREAK.source).test(trimmed)) {
     throw new UserError(`${option}="${name}" is not a column name a SQL query can use.`);
   }
   return `\`${trimmed}\``;
