@@ -99,7 +99,7 @@ function readTables(tabs: Tabs, written: WrittenColumns = {}): TablesRead | unde
 }
 
 function findingsOf(read: TablesRead): Finding[] {
-  return [...read.problems, ...checkRules(read.framework, read.locate)];
+  return [...read.problems, ...checkRules(read.framework, read.locate, read.isUnread)];
 }
 
 /** The framework as the tabs hold it, with the sheet row of each item (the sidebar sends it back). */
@@ -320,8 +320,28 @@ export function selectCell(sheet: string, a1: string): void {
         `There is no tab named "${sheet}" any more: run Check framework again to refresh the links.`,
       );
     }
-    target.getRange(a1.trim()).activate();
+    const { row, column } = cellPosition(a1);
+    // A row or column deleted since Check ran takes the cell off the grid.
+    if (row > target.getMaxRows()) {
+      throw new UserError(
+        `${sheet}!${a1.trim()} is gone: that row was deleted since Check ran. Run Check framework again to refresh the links.`,
+      );
+    }
+    if (column > target.getMaxColumns()) {
+      throw new UserError(
+        `${sheet}!${a1.trim()} is gone: that column was deleted since Check ran. Run Check framework again to refresh the links.`,
+      );
+    }
+    target.getRange(row, column).activate();
   });
+}
+
+/** Row and column numbers of one cell in A1 notation ("AB12" -> 12, 28). */
+function cellPosition(a1: string): { row: number; column: number } {
+  const [, letters = '', digits = ''] = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(a1.trim()) ?? [];
+  let column = 0;
+  for (const letter of letters.toUpperCase()) column = column * 26 + letter.charCodeAt(0) - 64;
+  return { row: Number(digits), column };
 }
 
 /** The Framework tab's PDF export address; the sidebar opens it in the user's browser. */
