@@ -28,9 +28,13 @@ describe('readFraction', () => {
       '"25" is above 100% as a rate (2500%): for 25% write "25%" (0.25).',
     );
     // A percent cell showing "150%" holds 1.5: the message shows it as the user sees it.
-    expect(readFraction(1.5).problem).toBe('1.5 is above 100% as a rate (150%): for 1.5% write "1.5%" (0.015).');
+    expect(readFraction(1.5).problem).toBe(
+      '1.5 is above 100% as a rate (150%): for 1.5% write "1.5%" (0.015).',
+    );
     // 1.1 / 100 is 0.011000000000000001 in floating point: the fix shows 0.011.
-    expect(readFraction(1.1).problem).toBe('1.1 is above 100% as a rate (110%): for 1.1% write "1.1%" (0.011).');
+    expect(readFraction(1.1).problem).toBe(
+      '1.1 is above 100% as a rate (110%): for 1.1% write "1.1%" (0.011).',
+    );
   });
 
   it('refuses text, values outside 0 to 1, and non-finite numbers', () => {
