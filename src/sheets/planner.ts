@@ -33,6 +33,7 @@ import { knownColumns } from './column-tags';
 import { drawDashboardTab } from './dashboard-tab';
 import { dataColumns, writeDataTab } from './data-tab';
 import { withDocumentLock } from './document-lock';
+import type { Sources } from './framework-formulas';
 import { drawFrameworkTab } from './framework-tab';
 import { drawFunnelTab } from './funnel-tab';
 import { printUrl } from './print-url';
@@ -45,7 +46,7 @@ import {
   type RenamedPhase,
   type TablePlan,
 } from './table-plan';
-import { planWrite, writeTable } from './table-writer';
+import { namedRangeName, planWrite, writeTable } from './table-writer';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -274,7 +275,9 @@ function writeTabs(
       tabs.record('dashboard'),
     ),
   );
-  keep(drawFrameworkTab(print.sheet, print.name, read.framework, steps, tabs.record('framework')));
+  keep(
+    drawFrameworkTab(print.sheet, print.name, read.framework, sourcesOf(written), tabs.record('framework')),
+  );
   // The records live with the tabs now; the property keeps only the ids.
   state.extents = {};
   delete state.chartId;
@@ -288,6 +291,22 @@ function writeTabs(
     steps,
     findings: findingsOf(read),
     notes,
+  };
+}
+
+/** Where the Framework tab's formulas read each table: its named range and each field's column in it. */
+function sourcesOf(written: WrittenColumns): Sources {
+  const source = (id: TableId) => {
+    const columns = written[id] ?? {};
+    const left = Math.min(...Object.values(columns));
+    const offsets = Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, c - left]));
+    return { range: namedRangeName(TABLES[id]), offsets };
+  };
+  return {
+    macro: source('macro'),
+    phases: source('phases'),
+    milestones: source('milestones'),
+    secondaryActions: source('secondaryActions'),
   };
 }
 
