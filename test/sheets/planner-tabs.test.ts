@@ -198,13 +198,15 @@ describe('createFramework on a fresh spreadsheet', () => {
     expect(macro[4]).toBe(`=IF('Macro'!D2="","",'Macro'!D2)`);
     // The macro is step 4: FUNNEL's header is on row 4, so its row is 8; column C is the share of the first step.
     expect(macro[5]).toBe(`=IFERROR(IF(ISNUMBER('Funnel'!C8),'Funnel'!C8,""),"")`);
-    // No number: no data. Then FUNNEL's Notes header (column G of its header row 4) names report
-    // counts, or a rate above 100%: warnings, before the target is ever compared.
+    // A target that holds something but no rate from 0 to 1 is a warning first. No number: no
+    // data. Then FUNNEL's Notes header (column G of its header row 4) names report counts, or a
+    // rate above 100%: warnings, before the target is ever compared.
     expect(macro[6]).toBe(
-      '=IF(NOT(ISNUMBER(F5)),"No data",' +
+      '=IF(AND(E5<>"",OR(NOT(ISNUMBER(E5)),E5<0,E5>1)),"Warning: target is not a rate (see Check)",' +
+        'IF(NOT(ISNUMBER(F5)),"No data",' +
         `IF('Funnel'!G4="Notes (report counts, not paths)","Warning: not a path: report counts",` +
         'IF(F5>1,"Warning: above 100%",' +
-        'IF(NOT(ISNUMBER(E5)),"No target",IF(F5>=E5,"On target","Below target")))))',
+        'IF(NOT(ISNUMBER(E5)),"No target",IF(F5>=E5,"On target","Below target"))))))',
     );
     // Funnel order: View pricing (Milestones row 2), Download a case study (row 4), Watch the demo video (row 3).
     expect(dashboard.formulas.slice(5, 8).map((row) => row[0])).toEqual([
@@ -233,6 +235,7 @@ describe('createFramework on a fresh spreadsheet', () => {
       ['TEXT_EQUAL_TO', ['No data'], ['Dashboard!G5:G8'], '#f1f3f4'],
       ['TEXT_EQUAL_TO', ['Warning: not a path: report counts'], ['Dashboard!G5:G8'], '#fce8b2'],
       ['TEXT_EQUAL_TO', ['Warning: above 100%'], ['Dashboard!G5:G8'], '#fce8b2'],
+      ['TEXT_EQUAL_TO', ['Warning: target is not a rate (see Check)'], ['Dashboard!G5:G8'], '#fce8b2'],
     ]);
   });
 
