@@ -17,13 +17,13 @@ export interface TableSource {
 export type Sources = Readonly<Record<TableId, TableSource>>;
 
 /** Appended to a target that is not a rate from 0% to 100%: shown as typed, flagged. */
-export const TARGET_FLAG = ' (not a rate: see Check)';
-export const NO_MILESTONE = 'No milestone yet.';
-export const NO_SECONDARY = 'None yet.';
+const TARGET_FLAG = ' (not a rate: see Check)';
+const NO_MILESTONE = 'No milestone yet.';
+const NO_SECONDARY = 'None yet.';
 const FLAG = formulaString(TARGET_FLAG);
 
 /** A field's cells below the header, as a range: OFFSET(MCF_Milestones,1,2,ROWS(MCF_Milestones)-1,1). */
-export function column(source: TableSource, field: string): string {
+function column(source: TableSource, field: string): string {
   const { range } = source;
   return `OFFSET(${range},1,${source.offsets[field] ?? 0},ROWS(${range})-1,1)`;
 }
@@ -37,7 +37,7 @@ function firstRow(source: TableSource, field: string): string {
 const phaseNames = (phases: TableSource) => `FILTER(${column(phases, 'name')},${column(phases, 'name')}<>"")`;
 
 /** The name of the n-th phase (1-based); an error when there are fewer phases. */
-export const phaseName = (phases: TableSource, n: number) => `INDEX(${phaseNames(phases)},${n})`;
+const phaseName = (phases: TableSource, n: number) => `INDEX(${phaseNames(phases)},${n})`;
 
 /** " · target 25%", or the cell as typed and flagged when it is not a rate; '' when blank. */
 function targetText(target: string): string {

@@ -72,7 +72,8 @@ describe('service calls of a full scaffold', () => {
     // About 280 before the tabs carried tags and the views read what they draw over (issue 11);
     // 340 once the tables' columns are tagged too: Sheets takes column metadata one whole column
     // at a time, so a first run adds 2 calls (getRange, addDeveloperMetadata) per column: 24 columns.
-    expect(total).toBeLessThan(360);
+    // A sixth Dashboard status colour (a target that is not a rate) builds one more rule: 6 calls.
+    expect(total).toBeLessThan(370);
   });
 
   it('take the document lock once and release it', () => {
