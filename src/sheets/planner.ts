@@ -325,30 +325,47 @@ function rowNotes(tab: string, plan: TablePlan): string[] {
 
 const A1_CELL = /^\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}$/;
 
-/** Selects a cell, for the links of Check framework's findings. */
-export function selectCell(sheet: string, a1: string): void {
+/**
+ * Selects a cell, for the links of Check framework's findings. With the finding's message, the
+ * framework is checked again first: the link follows its problem to where it is now (a row moved)
+ * and says so when it is gone (its row deleted, or the problem fixed) since Check ran.
+ */
+export function selectCell(sheet: string, a1: string, message?: string): void {
   withUserErrors('selectCell', () => {
     if (typeof sheet !== 'string' || typeof a1 !== 'string' || !A1_CELL.test(a1.trim())) {
       throw new UserError(
         `selectCell needs a tab name and one cell in A1 notation such as "B3", not ${JSON.stringify(sheet)} and ${JSON.stringify(a1)}.`,
       );
     }
-    const target = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet);
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    let place = { sheet, a1: a1.trim() };
+    if (typeof message === 'string' && message !== '') {
+      const read = readTables(new Tabs(spreadsheet, readState()));
+      const now = read ? findingsOf(read).filter((f) => f.message === message && f.sheet && f.a1) : [];
+      const same = now.find((f) => f.sheet === sheet && f.a1 === place.a1) ?? now[0];
+      if (!same) {
+        throw new UserError(
+          `${sheet}!${place.a1} no longer has that problem: its row was deleted or changed since Check ran. Run Check framework again to refresh the list.`,
+        );
+      }
+      place = { sheet: same.sheet!, a1: same.a1! };
+    }
+    const target = spreadsheet.getSheetByName(place.sheet);
     if (!target) {
       throw new UserError(
-        `There is no tab named "${sheet}" any more: run Check framework again to refresh the links.`,
+        `There is no tab named "${place.sheet}" any more: run Check framework again to refresh the links.`,
       );
     }
-    const { row, column } = cellPosition(a1);
+    const { row, column } = cellPosition(place.a1);
     // A row or column deleted since Check ran takes the cell off the grid.
     if (row > target.getMaxRows()) {
       throw new UserError(
-        `${sheet}!${a1.trim()} is gone: that row was deleted since Check ran. Run Check framework again to refresh the links.`,
+        `${place.sheet}!${place.a1} is gone: that row was deleted since Check ran. Run Check framework again to refresh the links.`,
       );
     }
     if (column > target.getMaxColumns()) {
       throw new UserError(
-        `${sheet}!${a1.trim()} is gone: that column was deleted since Check ran. Run Check framework again to refresh the links.`,
+        `${place.sheet}!${place.a1} is gone: that column was deleted since Check ran. Run Check framework again to refresh the links.`,
       );
     }
     target.getRange(row, column).activate();

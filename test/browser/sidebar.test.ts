@@ -808,7 +808,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       await page.keyboard.press('Enter');
       await expect
         .poll(async () => (await calls(page)).filter((c) => c.name === 'selectCell').map((c) => c.args))
-        .toEqual([['Macro', 'A3']]);
+        .toEqual([['Macro', 'A3', 'There are two macro conversions; keep one.']]);
       expect(await page.locator('.finding button').count()).toBe(3);
     });
 

@@ -166,6 +166,28 @@ describe('selectCell', () => {
     expect(planner.fake.spreadsheet.getActiveRange()!.getA1Notation()).toBe('B3');
   });
 
+  it('with the finding, follows it to its row, or says its row was deleted since Check ran', () => {
+    const planner = plannerOver();
+    planner.call('createFramework', {
+      ...REQUEST,
+      milestones: REQUEST.milestones.map((m) => ({ ...m, owner: '' })),
+    });
+    // Milestones: Owner is column F; the third milestone ("Download a case study") is row 4.
+    const finding = planner
+      .call<Finding[]>('checkFramework')
+      .find((f) => f.sheet === 'Milestones' && f.a1 === 'F4')!;
+    const sheet = planner.fake.spreadsheet.getSheetByName('Milestones')!;
+    // The user inserts a row above it: the same problem now sits on F5, and the link goes there.
+    sheet.insertRowBefore(2);
+    planner.call('selectCell', 'Milestones', 'F4', finding.message);
+    expect(planner.fake.spreadsheet.getActiveRange()!.getA1Notation()).toBe('F5');
+    // The user deletes that milestone's row: F4 still exists, but the problem is gone with its row.
+    sheet.deleteRow(5);
+    expect(() => planner.call('selectCell', 'Milestones', 'F4', finding.message)).toThrow(
+      'Milestones!F4 no longer has that problem: its row was deleted or changed since Check ran. Run Check framework again to refresh the list.',
+    );
+  });
+
   it('explains a tab that is gone and a malformed cell', () => {
     const planner = plannerOver();
     expect(() => planner.call('selectCell', 'Gone', 'A1')).toThrow(
