@@ -33,6 +33,8 @@ const TARGET_COLUMN = 5;
 export const REPORT_WARNING = 'Warning: not a path: report counts';
 /** No share of users who went on can pass 100%: such a rate is never a success, whatever the data. */
 export const ABOVE_100_WARNING = 'Warning: above 100%';
+/** A target cell that holds no rate from 0% to 100% (150%, "about 10%"): shown as it is, flagged. */
+export const TARGET_WARNING = 'Warning: target is not a rate (see Check)';
 const WARNING = { background: '#fce8b2', color: '#7f6000' };
 export const STATUS_STYLES: ReadonlyArray<{ text: string; background: string; color: string }> = [
   { text: 'On target', background: '#d9ead3', color: '#274e13' },
@@ -40,6 +42,7 @@ export const STATUS_STYLES: ReadonlyArray<{ text: string; background: string; co
   { text: 'No data', background: '#f1f3f4', color: '#5f6368' },
   { text: REPORT_WARNING, ...WARNING },
   { text: ABOVE_100_WARNING, ...WARNING },
+  { text: TARGET_WARNING, ...WARNING },
 ];
 const PERCENT = '0.0%';
 
@@ -87,10 +90,11 @@ function status(inFunnel: boolean, funnel: FunnelPlace): ViewCell {
   const report = `${notesHeader(funnel)}=${formulaString(REPORT_NOTES_HEADER)}`;
   return {
     formula:
-      `=IF(NOT(ISNUMBER(${rate})),"No data",` +
+      `=IF(AND(${target}<>"",OR(NOT(ISNUMBER(${target})),${target}<0,${target}>1)),${formulaString(TARGET_WARNING)},` +
+      `IF(NOT(ISNUMBER(${rate})),"No data",` +
       `IF(${report},${formulaString(REPORT_WARNING)},` +
       `IF(${rate}>1,${formulaString(ABOVE_100_WARNING)},` +
-      `IF(NOT(ISNUMBER(${target})),"No target",IF(${rate}>=${target},"On target","Below target")))))`,
+      `IF(NOT(ISNUMBER(${target})),"No target",IF(${rate}>=${target},"On target","Below target"))))))`,
   };
 }
 

@@ -33,6 +33,7 @@ import { knownColumns } from './column-tags';
 import { drawDashboardTab } from './dashboard-tab';
 import { dataColumns, writeDataTab } from './data-tab';
 import { withDocumentLock } from './document-lock';
+import type { Sources } from './framework-formulas';
 import { drawFrameworkTab } from './framework-tab';
 import { drawFunnelTab } from './funnel-tab';
 import { printUrl } from './print-url';
@@ -45,7 +46,7 @@ import {
   type RenamedPhase,
   type TablePlan,
 } from './table-plan';
-import { planWrite, writeTable } from './table-writer';
+import { namedRangeName, planWrite, writeTable } from './table-writer';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -99,7 +100,7 @@ function readTables(tabs: Tabs, written: WrittenColumns = {}): TablesRead | unde
 }
 
 function findingsOf(read: TablesRead): Finding[] {
-  return [...read.problems, ...checkRules(read.framework, read.locate)];
+  return [...read.problems, ...checkRules(read.framework, read.locate, read.isUnread)];
 }
 
 /** The framework as the tabs hold it, with the sheet row of each item (the sidebar sends it back). */
@@ -274,7 +275,9 @@ function writeTabs(
       tabs.record('dashboard'),
     ),
   );
-  keep(drawFrameworkTab(print.sheet, print.name, read.framework, steps, tabs.record('framework')));
+  keep(
+    drawFrameworkTab(print.sheet, print.name, read.framework, sourcesOf(written), tabs.record('framework')),
+  );
   // The records live with the tabs now; the property keeps only the ids.
   state.extents = {};
   delete state.chartId;
@@ -288,6 +291,22 @@ function writeTabs(
     steps,
     findings: findingsOf(read),
     notes,
+  };
+}
+
+/** Where the Framework tab's formulas read each table: its named range and each field's column in it. */
+function sourcesOf(written: WrittenColumns): Sources {
+  const source = (id: TableId) => {
+    const columns = written[id] ?? {};
+    const left = Math.min(...Object.values(columns));
+    const offsets = Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, c - left]));
+    return { range: namedRangeName(TABLES[id]), offsets };
+  };
+  return {
+    macro: source('macro'),
+    phases: source('phases'),
+    milestones: source('milestones'),
+    secondaryActions: source('secondaryActions'),
   };
 }
 
@@ -306,22 +325,59 @@ function rowNotes(tab: string, plan: TablePlan): string[] {
 
 const A1_CELL = /^\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}$/;
 
-/** Selects a cell, for the links of Check framework's findings. */
-export function selectCell(sheet: string, a1: string): void {
+/**
+ * Selects a cell, for the links of Check framework's findings. With the finding's message, the
+ * framework is checked again first: the link follows its problem to where it is now (a row moved)
+ * and says so when it is gone (its row deleted, or the problem fixed) since Check ran.
+ */
+export function selectCell(sheet: string, a1: string, message?: string): void {
   withUserErrors('selectCell', () => {
     if (typeof sheet !== 'string' || typeof a1 !== 'string' || !A1_CELL.test(a1.trim())) {
       throw new UserError(
         `selectCell needs a tab name and one cell in A1 notation such as "B3", not ${JSON.stringify(sheet)} and ${JSON.stringify(a1)}.`,
       );
     }
-    const target = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet);
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    let place = { sheet, a1: a1.trim() };
+    if (typeof message === 'string' && message !== '') {
+      const read = readTables(new Tabs(spreadsheet, readState()));
+      const now = read ? findingsOf(read).filter((f) => f.message === message && f.sheet && f.a1) : [];
+      const same = now.find((f) => f.sheet === sheet && f.a1 === place.a1) ?? now[0];
+      if (!same) {
+        throw new UserError(
+          `${sheet}!${place.a1} no longer has that problem: its row was deleted or changed since Check ran. Run Check framework again to refresh the list.`,
+        );
+      }
+      place = { sheet: same.sheet!, a1: same.a1! };
+    }
+    const target = spreadsheet.getSheetByName(place.sheet);
     if (!target) {
       throw new UserError(
-        `There is no tab named "${sheet}" any more: run Check framework again to refresh the links.`,
+        `There is no tab named "${place.sheet}" any more: run Check framework again to refresh the links.`,
       );
     }
-    target.getRange(a1.trim()).activate();
+    const { row, column } = cellPosition(place.a1);
+    // A row or column deleted since Check ran takes the cell off the grid.
+    if (row > target.getMaxRows()) {
+      throw new UserError(
+        `${place.sheet}!${place.a1} is gone: that row was deleted since Check ran. Run Check framework again to refresh the links.`,
+      );
+    }
+    if (column > target.getMaxColumns()) {
+      throw new UserError(
+        `${place.sheet}!${place.a1} is gone: that column was deleted since Check ran. Run Check framework again to refresh the links.`,
+      );
+    }
+    target.getRange(row, column).activate();
   });
+}
+
+/** Row and column numbers of one cell in A1 notation ("AB12" -> 12, 28). */
+function cellPosition(a1: string): { row: number; column: number } {
+  const [, letters = '', digits = ''] = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(a1.trim()) ?? [];
+  let column = 0;
+  for (const letter of letters.toUpperCase()) column = column * 26 + letter.charCodeAt(0) - 64;
+  return { row: Number(digits), column };
 }
 
 /** The Framework tab's PDF export address; the sidebar opens it in the user's browser. */

@@ -14,6 +14,25 @@ interface FieldOptions {
   unit?: string;
   inputmode?: 'text' | 'decimal';
   placeholder?: string;
+  /** Checked as the user types: what is wrong with the text (shown next to the field), or undefined. */
+  validate?: (text: string) => string | undefined;
+}
+
+/** The as-you-type check of each field that has one, run again when its form is submitted. */
+const liveChecks = new WeakMap<Element, () => void>();
+
+/** Shows `problem` under the field, or clears it: aria-invalid and aria-describedby follow. */
+function showProblem(input: HTMLInputElement, box: HTMLElement, problem: string | undefined): void {
+  box.textContent = problem ?? '';
+  const others = describedBy(input).filter((id) => id !== box.id);
+  if (problem === undefined) {
+    input.removeAttribute('aria-invalid');
+    if (others.length > 0) input.setAttribute('aria-describedby', others.join(' '));
+    else input.removeAttribute('aria-describedby');
+  } else {
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', [...others, box.id].join(' '));
+  }
 }
 
 export function textField(o: FieldOptions): HTMLElement {
@@ -31,12 +50,22 @@ export function textField(o: FieldOptions): HTMLElement {
     spellcheck: o.inputmode === 'decimal' ? 'false' : undefined,
     'aria-describedby': hintId,
   });
+  const validate = o.validate;
+  const problemBox = validate ? el('div', { id: `${id}-problem`, class: 'error field-problem' }) : null;
+  if (validate && problemBox) {
+    const check = () => showProblem(input, problemBox, validate(input.value.trim()));
+    liveChecks.set(input, check);
+    input.addEventListener('input', check);
+    // A value read from the sheet is judged at once, before any typing.
+    check();
+  }
   return el('div', { class: 'block form-group' }, [
     el('label', { for: id }, [
       o.label,
       o.required ? el('span', { class: 'required', 'aria-hidden': 'true' }, [' *']) : null,
     ]),
     o.unit ? el('div', { class: 'with-unit' }, [input, el('span', { class: 'unit' }, [o.unit])]) : input,
+    problemBox,
     o.hint ? el('div', { id: hintId, class: 'hint secondary' }, [o.hint]) : null,
   ]);
 }
@@ -114,6 +143,7 @@ export function editForm(o: EditFormOptions): HTMLFormElement {
       );
     }
     errorBox.textContent = '';
+    for (const input of form.querySelectorAll('input')) liveChecks.get(input)?.();
     const error = o.onSubmit(values);
     if (!error) return;
     errorBox.textContent = error.message;

@@ -1,7 +1,9 @@
 /**
- * Client-side checks of what the user types, cheap copies of the server's rules so the
- * user hears at once; the server stays the authority. Pure functions: tested in Node.
+ * Client-side checks of what the user types, so the user hears at once; the server stays the
+ * authority. Event names are judged by the very rule Check uses (core/framework/names).
+ * Pure functions: tested in Node.
  */
+import { eventNameAdvice } from '../core/framework/names';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -42,6 +44,14 @@ export function parseAmount(text: string, label: string): Parsed<number | null> 
   return { ok: true, value: Number(trimmed) };
 }
 
+/** A live check for a percent field: its error, or undefined when the text reads as a percentage. */
+export function percentError(label: string): (text: string) => string | undefined {
+  return (text) => {
+    const parsed = parsePercent(text, label);
+    return parsed.ok ? undefined : parsed.error;
+  };
+}
+
 export function formatAmount(value: number | null): string {
   return value === null || !Number.isFinite(value) ? '' : String(value);
 }
@@ -49,4 +59,20 @@ export function formatAmount(value: number | null): string {
 export function requireText(text: string, label: string): Parsed<string> {
   const trimmed = text.trim();
   return trimmed ? { ok: true, value: trimmed } : { ok: false, error: `${label} is required.` };
+}
+
+/** What GA4 would refuse in an event name, with the fix; undefined for a good or blank name. */
+export function eventNameError(text: string): string | undefined {
+  return eventNameAdvice(text.trim());
+}
+
+/**
+ * The text a percent field starts with: the target as a percentage, or, when the sheet's cell
+ * did not read as a rate (`150%` stored as 1.5, `about 10%`), that content as the user typed it,
+ * so the field shows it flagged instead of blank.
+ */
+export function percentFieldText(fraction: number | null, unread: unknown): string {
+  if (fraction !== null) return formatPercent(fraction);
+  if (typeof unread === 'number') return formatPercent(unread);
+  return typeof unread === 'string' ? unread : '';
 }

@@ -314,7 +314,11 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       await expect.poll(() => page.locator('.form-error').textContent()).toContain('at most 100');
       expect(await page.getByLabel('Target').getAttribute('aria-invalid')).toBe('true');
       const errorId = await page.locator('.form-error').getAttribute('id');
-      expect(await page.getByLabel('Target').getAttribute('aria-describedby')).toBe(errorId);
+      // Described by its own message, shown as it was typed, and by the form's message.
+      expect((await page.getByLabel('Target').getAttribute('aria-describedby'))?.split(' ')).toEqual([
+        expect.stringMatching(/-problem$/),
+        errorId,
+      ]);
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('target');
       await kb.press('Control+A');
       await kb.type('20');
@@ -804,7 +808,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       await page.keyboard.press('Enter');
       await expect
         .poll(async () => (await calls(page)).filter((c) => c.name === 'selectCell').map((c) => c.args))
-        .toEqual([['Macro', 'A3']]);
+        .toEqual([['Macro', 'A3', 'There are two macro conversions; keep one.']]);
       expect(await page.locator('.finding button').count()).toBe(3);
     });
 
@@ -898,6 +902,66 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       await expectFitsWidth(page);
       await screenshot(page, 'analyse-picker');
+      expect(dialogs).toEqual([]);
+    });
+
+    it('judges event names and targets as they are typed, next to the field, and shows a flagged target', async () => {
+      const read = {
+        ...framework(),
+        // The sheet's Target cell holds 1.5 (typed 150% in a percent cell): it read as no rate.
+        milestones: [{ ...framework().milestones[0], target: null }],
+        unread: { macro: [{}], phases: [{}, {}], milestones: [{ target: 1.5 }], secondaryActions: [{}] },
+      };
+      const { page, dialogs } = await openSidebar('planner', {
+        readFramework: { value: read },
+        listTemplates: { value: [] },
+      });
+      // Step 1: the macro's event field judges each keystroke by GA4's rules.
+      await page.getByRole('button', { name: 'Step 1: Macro conversion' }).click();
+      const macroEvent = page.getByRole('textbox', { name: 'Event name' });
+      await macroEvent.fill('ga_purchase');
+      expect(await macroEvent.getAttribute('aria-invalid')).toBe('true');
+      const problemId = (await macroEvent.getAttribute('aria-describedby'))!
+        .split(' ')
+        .find((id) => id.endsWith('-problem'))!;
+      expect(await page.locator(`#${problemId}`).textContent()).toBe(
+        'GA4 cannot record the event name "ga_purchase": it starts with "ga_" (a prefix GA4 reserves for its own events): use a name such as "purchase".',
+      );
+      await macroEvent.fill('purchase');
+      expect(await macroEvent.getAttribute('aria-invalid')).toBeNull();
+      expect(await page.locator(`#${problemId}`).textContent()).toBe('');
+
+      // Step 3: the list shows the target the sheet holds, flagged, not a blank.
+      await page.getByRole('button', { name: 'Step 3: Process milestones' }).click();
+      await expect
+        .poll(() => page.locator('.item .error').first().textContent())
+        .toBe('Target 150 % is not a rate from 0 to 100 %: edit it.');
+      await page.getByRole('button', { name: 'Edit “Views a product”' }).click();
+      const target = page.getByRole('textbox', { name: 'Target' });
+      expect(await target.inputValue()).toBe('150');
+      expect(await target.getAttribute('aria-invalid')).toBe('true');
+      const event = page.getByRole('textbox', { name: 'Event name' });
+      await event.fill('');
+      await event.type('google_view item');
+      expect(await event.getAttribute('aria-invalid')).toBe('true');
+      const eventProblem = page.locator('.field-problem').first();
+      expect(await eventProblem.textContent()).toBe(
+        'GA4 cannot record the event name "google_view item": it has a space (only letters, digits and underscores are allowed); it starts with "google_" (a prefix GA4 reserves for its own events): use a name such as "view_item".',
+      );
+      await expectFitsWidth(page);
+      await screenshot(page, 'event-name-as-you-type');
+      // Saving is refused while the name cannot be recorded; the message stays by the field.
+      await event.press('Enter');
+      expect(await page.locator('.form-error').textContent()).toContain('GA4 cannot record the event name');
+      await event.fill('view_item');
+      expect(await event.getAttribute('aria-invalid')).toBeNull();
+      await target.fill('40');
+      expect(await target.getAttribute('aria-invalid')).toBeNull();
+      await target.press('Enter');
+      await expect
+        .poll(() => page.locator('.item .secondary').first().textContent())
+        .toContain('target 40 %');
+      expect(await page.locator('.item .error').count()).toBe(0);
       expect(dialogs).toEqual([]);
     });
 

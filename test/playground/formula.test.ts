@@ -102,3 +102,56 @@ describe('formula evaluator', () => {
     expect(error.message).toBe('data is empty. Select the exported rows with their header row.');
   });
 });
+
+describe('array formulas (ARRAYFORMULA, FILTER, OFFSET, UNIQUE, {a; b})', () => {
+  // A small table: a header row, then three milestones (one blank row among them).
+  const TABLE: Scalar[][] = [
+    ['Phase', 'Name', 'Target'],
+    ['Look', 'View item', 0.5],
+    ['Buy', 'Add to cart', 1.5],
+    [null, null, null],
+    ['Buy', 'Pay', 'about 10%'],
+  ];
+  const tableGrid: FormulaGrid = {
+    cell: (sheet, row, column) => (sheet === 'T' ? (TABLE[row - 1]?.[column - 1] ?? null) : null),
+    size: (sheet) => (sheet === 'T' ? { rows: 5, columns: 3 } : undefined),
+    namedRange: (name) => (name === 'MCF_T' ? { sheet: 'T', a1: 'A1:C5' } : undefined),
+  };
+  const calc = (formula: string) =>
+    evaluateFormula(formula, { grid: tableGrid, sheet: 'T', customFunctions: new Map() });
+
+  it('OFFSET leaves out the header row of a named range; ROWS counts its rows', () => {
+    expect(calc('=ROWS(MCF_T)')).toEqual([[5]]);
+    expect(calc('=OFFSET(MCF_T,1,1,ROWS(MCF_T)-1,1)')).toEqual([
+      ['View item'],
+      ['Add to cart'],
+      [null],
+      ['Pay'],
+    ]);
+    expect((calc('=OFFSET(MCF_T,1,1,0,1)')[0]![0] as FormulaError).code).toBe('#REF!');
+  });
+
+  it('FILTER keeps the rows whose conditions hold, taking operators cell by cell', () => {
+    // Rows 3 and 5 have phase Buy (case ignored, as Sheets compares text).
+    expect(calc('=FILTER(B2:B5,A2:A5="buy")')).toEqual([['Add to cart'], ['Pay']]);
+    expect(calc('=FILTER(B2:B5&"!",A2:A5="Buy",B2:B5<>"Pay")')).toEqual([['Add to cart!']]);
+    const none = calc('=FILTER(B2:B5,A2:A5="Nowhere")')[0]![0] as FormulaError;
+    expect(none.code).toBe('#N/A');
+    expect((calc('=FILTER(B2:B5,A2:A3="Buy")')[0]![0] as FormulaError).code).toBe('#VALUE!');
+  });
+
+  it('ARRAYFORMULA applies IF, ISNUMBER and ROUND to each cell, and TEXTJOIN joins the result', () => {
+    // 0.5 -> "50%", 1.5 -> "150%", blank -> "", "about 10%" stays text.
+    expect(
+      calc('=ARRAYFORMULA(TEXTJOIN("|",TRUE,IF(ISNUMBER(C2:C5),ROUND(C2:C5*100,1)&"%",C2:C5)))'),
+    ).toEqual([['50%|150%|about 10%']]);
+    // Outside ARRAYFORMULA an operator on a range takes its first cell, as before.
+    expect(calc('=B2:B5&"!"')).toEqual([['View item!']]);
+  });
+
+  it('stacks ranges in an array literal and UNIQUE keeps each row once', () => {
+    expect(calc('={B2;A2:A3}')).toEqual([['View item'], ['Look'], ['Buy']]);
+    expect(calc('=UNIQUE({A2:A5;A2:A3})')).toEqual([['Look'], ['Buy'], [null]]);
+    expect((calc('={A2:A3,B2:B4}')[0]![0] as FormulaError).code).toBe('#VALUE!');
+  });
+});

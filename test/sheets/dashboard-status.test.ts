@@ -90,3 +90,21 @@ describe('Dashboard status', () => {
     );
   });
 });
+
+describe('Dashboard: a target that is not a rate', () => {
+  it('shows the target as the sheet holds it, and the status says it is not a rate', () => {
+    funnelTable(EVENT_NOTES, 0.75);
+    // Dashboard row 7 is file_download, Milestones row 4 (target cell E4).
+    const milestones = planner.fake.spreadsheet.getSheetByName('Milestones')!;
+    for (const typed of [1.5, 'about 10%', -0.2]) {
+      milestones.getRange('E4').setValue(typed); // 1.5: a typed 150% in the percent cell
+      const dashboard = planner.fake.spreadsheet.getSheetByName('Dashboard')!;
+      expect(dashboard.getRange('E7').getValue()).toBe(typed); // shown as it is, not blank
+      expect(status('G7')).toBe('Warning: target is not a rate (see Check)');
+    }
+    milestones.getRange('E4').setValue(0.1);
+    expect(status('G7')).toBe('On target'); // fixed: 75% >= 10%
+    milestones.getRange('E4').setValue('');
+    expect(status('G7')).toBe('No target');
+  });
+});

@@ -112,6 +112,23 @@ describe('checkFramework', () => {
   });
 });
 
+describe('checkFramework: one finding per problem', () => {
+  it('a target typed as 150% in the sheet is one finding on its cell, with the fix', () => {
+    const planner = plannerOver();
+    planner.call('createFramework', REQUEST);
+    // Typing 150% into the percent-formatted Target cell E3 stores 1.5, as Sheets does.
+    planner.fake.spreadsheet.getSheetByName('Milestones')!.getRange('E3').setValue(1.5);
+    const findings = planner.call<Finding[]>('checkFramework').filter((f) => f.a1 === 'E3');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(
+      /Target: 1\.5 is above 100% as a rate \(150%\): for 1\.5% write "1\.5%" \(0\.015\)\.$/,
+    );
+    // readFramework hands the sidebar the value as the sheet holds it, so it can show it flagged.
+    const read = planner.call<{ unread: { milestones: Record<string, unknown>[] } }>('readFramework');
+    expect(read.unread.milestones[1]).toEqual({ target: 1.5 });
+  });
+});
+
 describe('selectCell', () => {
   it('activates the cell a finding points at', () => {
     const planner = plannerOver();
@@ -120,6 +137,55 @@ describe('selectCell', () => {
     const active = planner.fake.spreadsheet.getActiveRange()!;
     expect(active.getSheet().getName()).toBe('Milestones');
     expect(active.getA1Notation()).toBe('F3');
+  });
+
+  it('says so when the row or column of a finding was deleted since Check ran', () => {
+    const planner = plannerOver();
+    planner.call('createFramework', {
+      ...REQUEST,
+      milestones: REQUEST.milestones.map((m) => ({ ...m, owner: '' })),
+    });
+    // The third milestone (sheet row 4) has no owner: Check links its Owner cell.
+    // Milestones: Phase A, Name B, Event name C, Metric D, Target E, Owner F.
+    const finding = planner
+      .call<Finding[]>('checkFramework')
+      .find((f) => f.sheet === 'Milestones' && f.a1 === 'F4');
+    expect(finding?.message).toMatch(/has no owner/);
+    const sheet = planner.fake.spreadsheet.getSheetByName('Milestones')!;
+    // The user deletes everything below row 3: row 4 is gone from the grid.
+    sheet.deleteRows(4, sheet.getMaxRows() - 3);
+    expect(() => planner.call('selectCell', 'Milestones', finding!.a1)).toThrow(
+      `Milestones!${finding!.a1} is gone: that row was deleted since Check ran. Run Check framework again to refresh the links.`,
+    );
+    sheet.deleteColumns(3, sheet.getMaxColumns() - 2);
+    expect(() => planner.call('selectCell', 'Milestones', 'E2')).toThrow(
+      'Milestones!E2 is gone: that column was deleted since Check ran. Run Check framework again to refresh the links.',
+    );
+    // A cell still on the grid is selected as before.
+    planner.call('selectCell', 'Milestones', 'B3');
+    expect(planner.fake.spreadsheet.getActiveRange()!.getA1Notation()).toBe('B3');
+  });
+
+  it('with the finding, follows it to its row, or says its row was deleted since Check ran', () => {
+    const planner = plannerOver();
+    planner.call('createFramework', {
+      ...REQUEST,
+      milestones: REQUEST.milestones.map((m) => ({ ...m, owner: '' })),
+    });
+    // Milestones: Owner is column F; the third milestone ("Download a case study") is row 4.
+    const finding = planner
+      .call<Finding[]>('checkFramework')
+      .find((f) => f.sheet === 'Milestones' && f.a1 === 'F4')!;
+    const sheet = planner.fake.spreadsheet.getSheetByName('Milestones')!;
+    // The user inserts a row above it: the same problem now sits on F5, and the link goes there.
+    sheet.insertRowBefore(2);
+    planner.call('selectCell', 'Milestones', 'F4', finding.message);
+    expect(planner.fake.spreadsheet.getActiveRange()!.getA1Notation()).toBe('F5');
+    // The user deletes that milestone's row: F4 still exists, but the problem is gone with its row.
+    sheet.deleteRow(5);
+    expect(() => planner.call('selectCell', 'Milestones', 'F4', finding.message)).toThrow(
+      'Milestones!F4 no longer has that problem: its row was deleted or changed since Check ran. Run Check framework again to refresh the list.',
+    );
   });
 
   it('explains a tab that is gone and a malformed cell', () => {

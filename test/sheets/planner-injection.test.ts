@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../../dev/fake';
 import { REQUEST, sheetOf } from './fixture';
-import { plannerOver } from './harness';
+import { plannerOver, shownValues } from './harness';
 
 /** The FUNNEL call inside the Funnel tab's guard `=IF(COUNTA(…)<2,"No data yet…",FUNNEL(…))`. */
 const funnelCall = (formula: string) => formula.slice(formula.indexOf(',FUNNEL(') + 1, -1);
@@ -58,11 +58,16 @@ describe('hostile text in the request', () => {
     expect(cell('Secondary Actions', 1, 4)).toEqual({ value: '-2+3', formula: '' });
   });
 
-  it('is text on the Framework tab, which holds no formula at all', () => {
+  it('is text on the Framework tab, whose formulas only reference the tables, never hold their text', () => {
     const print = sheetOf(book, 'Framework');
-    expect(print.formulas.flat().filter((f) => f !== '')).toEqual([]);
-    expect(print.values[3]!.slice(0, 2)).toEqual(['+1', '-1']);
-    expect(print.values[4]!.slice(0, 2)).toEqual(['=1+1', '2024-01-02']);
+    const formulas = print.formulas.flat().filter((f) => f !== '');
+    for (const hostile of ['+1', '=1+1', 'IMPORTXML', '2024-01-02', HOSTILE[0]!]) {
+      for (const formula of formulas) expect(formula).not.toContain(hostile);
+    }
+    // Computed, the formulas show the user's text as text: a formula result is never run again.
+    const shown = shownValues(planner, 'Framework');
+    expect(shown[3]!.slice(0, 2)).toEqual(['+1', '-1']);
+    expect(shown[4]!.slice(0, 2)).toEqual(['=1+1', '2024-01-02']);
   });
 
   it('only reaches the Dashboard through references, and the funnel steps as quoted literals', () => {

@@ -287,6 +287,7 @@ describe("the user's work survives a re-run", () => {
       'No data',
       'Warning: not a path: report counts',
       'Warning: above 100%',
+      'Warning: target is not a rate (see Check)',
     ]);
   });
 });

@@ -1,7 +1,15 @@
 /** The sidebar's pure helpers: what a typed value becomes, and what reaches the server. */
 import { describe, expect, it } from 'vitest';
+import { checkFramework } from '../../src/core/framework/check';
 import { createRequest } from '../../src/sidebar/request';
-import { formatPercent, parseAmount, parsePercent } from '../../src/sidebar/rules';
+import {
+  eventNameError,
+  formatPercent,
+  parseAmount,
+  parsePercent,
+  percentError,
+  percentFieldText,
+} from '../../src/sidebar/rules';
 import { emptyFramework, findingsFrom, frameworkFrom, printUrlFrom } from '../../src/sidebar/shapes';
 import type { Draft } from '../../src/sidebar/views/context';
 
@@ -141,5 +149,41 @@ describe('createRequest', () => {
       secondaryActions: [],
       removed: { milestones: [{ name: 'Adds to cart', eventName: 'add_to_cart' }] },
     });
+  });
+});
+
+describe('event names as typed: the same rule as Check', () => {
+  it('says nothing for a good or blank name, and what GA4 refuses otherwise', () => {
+    expect(eventNameError('add_to_cart')).toBeUndefined();
+    expect(eventNameError('  ')).toBeUndefined();
+    expect(eventNameError('firebase_open')).toBe(
+      'GA4 cannot record the event name "firebase_open": it starts with "firebase_" (a prefix GA4 reserves for its own events): use a name such as "open".',
+    );
+  });
+
+  it('flags in the sidebar exactly the names Check calls unrecordable', () => {
+    const names = ['view_item', 'Add to cart', 'google_x', `a${'b'.repeat(40)}`, '9lives', 'ViewItem', 'ga_'];
+    for (const eventName of names) {
+      const framework = {
+        macro: { name: 'Buy', eventName, valuePerConversion: null, targetRate: 0.1, owner: 'Kim' },
+        phases: [],
+        milestones: [],
+        secondaryActions: [],
+      };
+      const checkSays = checkFramework(framework).some((f) => f.message.includes('GA4 cannot record'));
+      expect(eventNameError(eventName) !== undefined, eventName).toBe(checkSays);
+    }
+  });
+});
+
+describe('a percent field shows what the sheet holds', () => {
+  it('a target as a percentage, a cell that did not read as typed, blank when there is none', () => {
+    expect(percentFieldText(0.25, undefined)).toBe('25');
+    // The sheet's 150% is stored as 1.5, and the field shows 150 (with its % unit), flagged.
+    expect(percentFieldText(null, 1.5)).toBe('150');
+    expect(percentFieldText(null, 'about 10%')).toBe('about 10%');
+    expect(percentFieldText(null, undefined)).toBe('');
+    expect(percentError('Target')('150')).toBe('Target must be at most 100 % (you typed 150).');
+    expect(percentError('Target')('40')).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@
  */
 import * as formulajs from '@formulajs/formulajs';
 import { parseRangeA1, type Rect } from '../../fake/a1';
+import { broadcast, ELEMENTWISE, filterRows, stack, uniqueRows } from './arrays';
 import { type BinaryOp, FormulaSyntaxError, type Node, parseFormula } from './parse';
 import {
   FormulaError,
@@ -35,6 +36,8 @@ export interface FormulaContext {
   sheet: string;
   /** The add-on's custom functions by upper-case name, as loaded from dist/Code.js. */
   customFunctions: ReadonlyMap<string, (...args: unknown[]) => unknown>;
+  /** True inside ARRAYFORMULA and FILTER: operators and one-value functions take ranges cell by cell. */
+  array?: boolean;
 }
 
 interface RangeValue {
@@ -105,6 +108,21 @@ function readRange(range: RangeValue, context: FormulaContext, empty: Scalar): M
   return out;
 }
 
+/** True for a value of more than one cell. */
+function isArray(value: Value): boolean {
+  if (isRange(value)) return value.rect.numRows * value.rect.numColumns > 1;
+  return isMatrix(value);
+}
+
+/** Any value as a matrix: a range's cells (null for blanks), a scalar as 1x1. */
+function matrixOf(value: Value, context: FormulaContext): Matrix {
+  if (isRange(value)) return readRange(value, context, null);
+  if (isMatrix(value)) return value.matrix;
+  return [[value]];
+}
+
+const inArray = (context: FormulaContext): FormulaContext => ({ ...context, array: true });
+
 /** A value where one value is needed: a one-cell range gives its cell, a larger one its first cell. */
 function scalarOf(value: Value, context: FormulaContext): Scalar {
   if (isRange(value)) {
@@ -129,22 +147,36 @@ function evaluate(node: Node, context: FormulaContext): Value {
       if (!named) return new FormulaError('#NAME?', `Unknown range name: '${node.name}'.`);
       return resolveRef(named.sheet, named.a1, context);
     }
-    case 'array':
-      return {
-        kind: 'matrix',
-        matrix: node.rows.map((row) => row.map((cell) => scalarOf(evaluate(cell, context), context))),
-      };
+    case 'array': {
+      const parts = node.rows.map((row) => row.map((cell) => evaluate(cell, context)));
+      // Ranges inside `{...}` are spliced in: `{A1; B2:B5}` stacks them (Sheets' array literal).
+      if (parts.some((row) => row.some(isArray))) {
+        const stacked = stack(parts.map((row) => row.map((part) => matrixOf(part, context))));
+        return stacked instanceof FormulaError ? stacked : { kind: 'matrix', matrix: stacked };
+      }
+      return { kind: 'matrix', matrix: parts.map((row) => row.map((part) => scalarOf(part, context))) };
+    }
     case 'unary': {
       const n = toNumber(scalarOf(evaluate(node.arg, context), context));
       if (n instanceof FormulaError) return n;
       return node.op === '-' ? -n : node.op === '%' ? n / 100 : n;
     }
-    case 'binary':
+    case 'binary': {
+      if (context.array) {
+        const left = evaluate(node.left, context);
+        const right = evaluate(node.right, context);
+        if (isArray(left) || isArray(right)) {
+          const cells = [matrixOf(left, context), matrixOf(right, context)];
+          return { kind: 'matrix', matrix: broadcast(cells, (a, b) => binary(node.op, a!, b!)) };
+        }
+        return binary(node.op, scalarOf(left, context), scalarOf(right, context));
+      }
       return binary(
         node.op,
         scalarOf(evaluate(node.left, context), context),
         scalarOf(evaluate(node.right, context), context),
       );
+    }
     case 'call':
       return call(node.name, node.args, context);
   }
@@ -208,6 +240,21 @@ function compare(left: Scalar, right: Scalar): number {
 /** Functions whose arguments are evaluated only when needed, or that look at errors. */
 const LAZY: Record<string, (args: Node[], context: FormulaContext) => Value> = {
   IF(args, context) {
+    if (context.array) {
+      const condition = evaluate(args[0] ?? { kind: 'empty' }, context);
+      if (isArray(condition)) {
+        // Cell by cell: each cell of the test picks its own branch.
+        const branch = (node: Node | undefined) => matrixOf(node ? evaluate(node, context) : false, context);
+        const cells = [matrixOf(condition, context), branch(args[1]), branch(args[2])];
+        return {
+          kind: 'matrix',
+          matrix: broadcast(cells, (test, yes, no) => {
+            const truth = toBoolean(test!);
+            return truth instanceof FormulaError ? truth : truth ? yes! : no!;
+          }),
+        };
+      }
+    }
     const test = toBoolean(scalarOf(evaluate(args[0] ?? { kind: 'empty' }, context), context));
     if (test instanceof FormulaError) return test;
     const branch = test ? args[1] : args[2];
@@ -234,7 +281,57 @@ const LAZY: Record<string, (args: Node[], context: FormulaContext) => Value> = {
     return v === null || v === '';
   },
   ARRAYFORMULA(args, context) {
-    return evaluate(args[0] ?? { kind: 'empty' }, context);
+    return evaluate(args[0] ?? { kind: 'empty' }, inArray(context));
+  },
+  FILTER(args, context) {
+    const [data, ...conditions] = args.map((arg) => evaluate(arg, inArray(context)));
+    if (data === undefined || conditions.length === 0) {
+      return new FormulaError('#N/A', 'Wrong number of arguments to FILTER. Expected at least 2 arguments.');
+    }
+    for (const part of [data, ...conditions]) if (part instanceof FormulaError) return part;
+    const kept = filterRows(
+      matrixOf(data, context),
+      conditions.map((condition) => matrixOf(condition, context)),
+    );
+    return kept instanceof FormulaError ? kept : { kind: 'matrix', matrix: kept };
+  },
+  /** OFFSET(range, rows, columns, [height], [width]): a range moved from another, still a range. */
+  OFFSET(args, context) {
+    const base = evaluate(args[0] ?? { kind: 'empty' }, context);
+    if (!isRange(base)) return new FormulaError('#VALUE!', 'Argument must be a range.');
+    const number = (index: number, fallback: number) => {
+      const node = args[index];
+      if (!node || node.kind === 'empty') return fallback;
+      return toNumber(scalarOf(evaluate(node, context), context));
+    };
+    const numbers = [
+      number(1, 0),
+      number(2, 0),
+      number(3, base.rect.numRows),
+      number(4, base.rect.numColumns),
+    ];
+    const error = numbers.find((n): n is FormulaError => n instanceof FormulaError);
+    if (error) return error;
+    const [rows, columns, height, width] = numbers.map((n) => Math.trunc(n as number)) as number[];
+    const rect = {
+      row: base.rect.row + rows!,
+      column: base.rect.column + columns!,
+      numRows: height!,
+      numColumns: width!,
+    };
+    const size = context.grid.size(base.sheet);
+    if (
+      !size ||
+      rect.numRows < 1 ||
+      rect.numColumns < 1 ||
+      rect.row < 1 ||
+      rect.column < 1 ||
+      rect.row + rect.numRows - 1 > size.rows ||
+      rect.column + rect.numColumns - 1 > size.columns
+    ) {
+      return new FormulaError('#REF!', 'Result of OFFSET would be outside the sheet, or empty.');
+    }
+    return { kind: 'range', sheet: base.sheet, rect };
   },
 };
 
@@ -279,8 +376,26 @@ function call(name: string, argNodes: Node[], context: FormulaContext): Value {
     }
   }
 
+  // formulajs's UNIQUE and ROWS do not take a column range as Sheets does; these do.
+  if (name === 'UNIQUE' && values[0] !== undefined) {
+    const first = values[0];
+    return first instanceof FormulaError
+      ? first
+      : { kind: 'matrix', matrix: uniqueRows(matrixOf(first, context)) };
+  }
+  if (name === 'ROWS' && values[0] !== undefined && isRange(values[0])) return values[0].rect.numRows;
   const builtin = (formulajs as unknown as Record<string, unknown>)[name];
   if (typeof builtin !== 'function') return new FormulaError('#NAME?', `Unknown function: '${name}'.`);
+  if (context.array && ELEMENTWISE.has(name) && values.some(isArray)) {
+    const cells = values.map((v) => matrixOf(v, context));
+    return {
+      kind: 'matrix',
+      matrix: broadcast(
+        cells,
+        (...args) => firstError(args) ?? toScalar((builtin as (...a: unknown[]) => unknown)(...args)),
+      ),
+    };
+  }
   // formulajs reads ranges as 2D arrays with null for empty cells; a single cell is its value.
   const args = values.map((v) => {
     if (isRange(v)) {

@@ -19,10 +19,19 @@
  *   lowest-ranked milestone is a warning.
  * Phases framed from the customer's side cannot be checked by a program and are not.
  */
-import type { CellRef, Finding, Framework, Locator, MicroConversion, Priority, Severity } from './model';
+import type {
+  CellRef,
+  Finding,
+  Framework,
+  Locator,
+  MicroConversion,
+  Priority,
+  Severity,
+  Unread,
+} from './model';
 import { PRIORITIES } from './model';
-import { isEventName, isSnakeCase, MAX_EVENT_NAME_LENGTH, nameKey, suggestEventName } from './names';
-import { asText, showValue } from './values';
+import { eventNameAdvice, isEventName, isSnakeCase, nameKey, suggestEventName } from './names';
+import { asText, readFraction, showValue } from './values';
 
 type Table = CellRef['table'];
 
@@ -78,20 +87,26 @@ function withTextFields(framework: Framework): Framework {
   };
 }
 
-export function checkFramework(input: Framework, locate?: Locator): Finding[] {
+/**
+ * The findings, one per problem. `unread` names the cells whose reading already gave a finding
+ * (see Unread): no rule judges them again, so `150%` in a target is "above 100%" alone, never
+ * also "has no target".
+ */
+export function checkFramework(input: Framework, locate?: Locator, unread: Unread = () => false): Finding[] {
   const framework = withTextFields(input);
   const findings: Finding[] = [];
   const report: Report = (severity, message, table, index, field) => {
+    if (unread({ table, index, field })) return;
     const place = locate?.({ table, index, field });
     findings.push(place ? { severity, message, sheet: place.sheet, a1: place.a1 } : { severity, message });
   };
   checkMacro(framework, report);
-  checkPhases(framework, report);
-  checkMilestones(framework, report);
+  checkPhases(framework, report, unread);
+  checkMilestones(framework, report, unread);
   checkMilestoneCount(framework, report);
   checkSecondaryActions(framework, report);
   checkDuplicates(framework, report);
-  checkPriorities(framework, report);
+  checkPriorities(framework, report, unread);
   return findings;
 }
 
@@ -110,13 +125,7 @@ function checkEvent(report: Report, label: string, row: MicroRow, table: Table, 
       'eventName',
     );
   } else if (!isEventName(event)) {
-    report(
-      'error',
-      `${subject} has the event name "${event}", which GA4 cannot record (letters, digits and underscores only, starting with a letter, at most ${MAX_EVENT_NAME_LENGTH} characters): use a name${example}.`,
-      table,
-      index,
-      'eventName',
-    );
+    report('error', `${subject}: ${eventNameAdvice(event, row.name)}`, table, index, 'eventName');
   } else if (!isSnakeCase(event)) {
     report(
       'warning',
@@ -145,7 +154,7 @@ function checkRate(
       index,
       field,
     );
-  } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+  } else if (typeof value !== 'number' || !Number.isFinite(value)) {
     report(
       'error',
       `${capitalise(label)} has the target ${shown(value)}, which is not a rate between 0 and 1: write a fraction such as 0.25 or a percentage such as 25%.`,
@@ -153,6 +162,11 @@ function checkRate(
       index,
       field,
     );
+  } else {
+    // A number is judged by the one rule that reads rates in the tabs and the sidebar alike.
+    const { problem } = readFraction(value);
+    if (problem !== undefined)
+      report('error', `${capitalise(label)}, target: ${problem}`, table, index, field);
   }
 }
 
@@ -205,7 +219,8 @@ function phaseList(framework: Framework): string {
 }
 
 /** Step 2: at least one phase; each named once and holding at least one milestone. */
-function checkPhases(framework: Framework, report: Report): void {
+function checkPhases(framework: Framework, report: Report, unread: Unread): void {
+  const milestonesKnown = !unread({ table: 'milestones', index: -1, field: 'phase' });
   const keys = framework.phases.map((phase) => nameKey(phase.name));
   if (framework.phases.length === 0) {
     report(
@@ -235,7 +250,10 @@ function checkPhases(framework: Framework, report: Report): void {
         index,
         'name',
       );
-    } else if (!framework.milestones.some((milestone) => nameKey(milestone.phase) === key)) {
+    } else if (
+      milestonesKnown &&
+      !framework.milestones.some((milestone) => nameKey(milestone.phase) === key)
+    ) {
       report(
         'error',
         `Phase "${name}" has no process milestone: add at least one measurable action the customer takes in it on the Milestones tab, or remove the phase.`,
@@ -248,7 +266,8 @@ function checkPhases(framework: Framework, report: Report): void {
 }
 
 /** Step 3: each milestone named, in a listed phase, measurable, with a target and an owner. */
-function checkMilestones(framework: Framework, report: Report): void {
+function checkMilestones(framework: Framework, report: Report, unread: Unread): void {
+  const phasesKnown = !unread({ table: 'phases', index: -1, field: 'name' });
   const keys = new Set(framework.phases.map((phase) => nameKey(phase.name)));
   const phases = phaseList(framework);
   framework.milestones.forEach((milestone, index) => {
@@ -271,7 +290,7 @@ function checkMilestones(framework: Framework, report: Report): void {
         index,
         'phase',
       );
-    } else if (!keys.has(nameKey(phase))) {
+    } else if (phasesKnown && !keys.has(nameKey(phase))) {
       report(
         'error',
         `${capitalise(label)} is in phase "${phase}", which is not on the Phases tab: pick one of ${phases || 'the phases (none yet)'}, or add "${phase}" as a phase.`,
@@ -398,8 +417,12 @@ function checkDuplicates(framework: Framework, report: Report): void {
  * "Prioritize Process Milestones over Secondary Actions": no secondary action may rank above
  * the lowest-ranked milestone (equal is fine). Rows with an unknown priority are left out.
  */
-function checkPriorities(framework: Framework, report: Report): void {
-  const ranked = framework.milestones.filter((milestone) => RANK[milestone.priority] !== undefined);
+function checkPriorities(framework: Framework, report: Report, unread: Unread): void {
+  // A priority that did not read stands as its fallback (Medium): it ranks nothing.
+  const ranked = framework.milestones.filter(
+    (milestone, index) =>
+      RANK[milestone.priority] !== undefined && !unread({ table: 'milestones', index, field: 'priority' }),
+  );
   if (ranked.length === 0) return;
   const lowest = ranked.reduce((low, milestone) =>
     RANK[milestone.priority] < RANK[low.priority] ? milestone : low,

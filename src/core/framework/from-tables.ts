@@ -3,7 +3,7 @@
  * while reading and a Locator that turns a check finding's CellRef into the cell to select.
  * Pure: the sheets reader hands in each tab's values and where they start.
  */
-import type { Finding, Framework, ItemRows, Locator, MacroConversion, UnreadCells } from './model';
+import type { Finding, Framework, ItemRows, Locator, MacroConversion, Unread, UnreadCells } from './model';
 import {
   cellA1,
   cellContent,
@@ -30,6 +30,8 @@ export interface TablesRead {
   rows: ItemRows;
   /** Per item, the cells that did not read as a value, as the sheet holds them. */
   unread: UnreadCells;
+  /** The cells whose reading is among `problems`: Check leaves them to those findings. */
+  isUnread: Unread;
 }
 
 const blankMacro = (): MacroConversion => ({
@@ -112,5 +114,12 @@ export function frameworkFromTables(tables: Partial<Record<TableId, TableInput>>
     milestones: unreadOf('milestones'),
     secondaryActions: unreadOf('secondaryActions'),
   };
-  return { framework, problems, locate, rows, unread };
+  const isUnread: Unread = ({ table, index, field }) => {
+    const read = reads[table];
+    if (read === undefined || read.headerRow < 0 || read.columnOf[field] === undefined) return true;
+    if (index < 0) return false;
+    const row = read.rowOf[index];
+    return read.problems.some((problem) => problem.row === row && problem.field === field);
+  };
+  return { framework, problems, locate, rows, unread, isUnread };
 }

@@ -5,6 +5,13 @@ export { LIST_IDS, type ListId, type RemovedKeys, readRowEdits } from './edits';
 export { frameworkFromTables, type TableInput, type TablesRead } from './from-tables';
 export { funnelSteps } from './funnel-steps';
 export * from './model';
-export { isEventName, isSnakeCase, nameKey, suggestEventName } from './names';
+export {
+  eventNameAdvice,
+  eventNameProblem,
+  isEventName,
+  isSnakeCase,
+  nameKey,
+  suggestEventName,
+} from './names';
 export * from './tables';
 export { getTemplate, listTemplates } from './templates';

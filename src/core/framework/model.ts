@@ -155,5 +155,13 @@ export interface CellRef {
   field: string;
 }
 
+/**
+ * True for a cell Check cannot judge, because its reading was already reported: its content did
+ * not read as a value (`150%`, `Urgent`), or its column or tab is missing. Index -1 asks about
+ * the column as a whole (missing column or tab). A rule skips such a cell, so one problem
+ * gives one finding ("above 100%", never also "has no target").
+ */
+export type Unread = (ref: CellRef) => boolean;
+
 /** Maps a CellRef to where it stands in the spreadsheet; the sheets layer supplies it. */
 export type Locator = (ref: CellRef) => { sheet: string; a1: string } | undefined;

@@ -42,6 +42,12 @@ export function readText(value: unknown): ReadValue<string> {
   return { value: '', problem: `${showValue(value)} is not text: type the words in plain text.` };
 }
 
+/** Drops float noise such as 0.07 * 100 = 7.000000000000001. */
+const tidy = (n: number): number => Number(n.toPrecision(12));
+
+/** A fraction as the percentage a percent-formatted cell shows: 1.5 -> "150%". */
+export const asPercent = (fraction: number): string => `${tidy(fraction * 100)}%`;
+
 const RATE_FIX = 'write a fraction between 0 and 1 such as 0.25, or a percentage such as 25%';
 
 /**
@@ -68,13 +74,14 @@ export function readFraction(value: unknown): ReadValue<number | null> {
   if (!Number.isFinite(fraction))
     return { value: null, problem: `${showValue(value)} is not a rate: ${RATE_FIX}.` };
   if (fraction > 1 && fraction <= 100 && !typedAsPercent) {
+    // A number of a percent-formatted cell shows as a percentage: 1.5 is the "150%" the user sees.
     return {
       value: null,
-      problem: `${showValue(value)} is above 1, and a rate is a fraction: for ${fraction}% write ${fraction / 100} or "${fraction}%".`,
+      problem: `${showValue(value)} is above 100% as a rate (${asPercent(fraction)}): for ${fraction}% write "${fraction}%" (${tidy(fraction / 100)}).`,
     };
   }
   if (fraction < 0 || fraction > 1) {
-    return { value: null, problem: `${showValue(value)} is outside 0 to 1: ${RATE_FIX}.` };
+    return { value: null, problem: `${showValue(value)} is outside 0% to 100%: ${RATE_FIX}.` };
   }
   return { value: fraction };
 }

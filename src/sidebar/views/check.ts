@@ -17,7 +17,10 @@ function findingItem(finding: Finding): HTMLLIElement {
   );
   goTo.addEventListener('click', () => {
     if (!sheet || !a1) return;
-    void withProgress(`Selecting ${place}…`, goTo, () => callServer('selectCell', sheet, a1));
+    // The message lets the server follow the problem if its row moved, or say it is gone.
+    void withProgress(`Selecting ${place}…`, goTo, () =>
+      callServer('selectCell', sheet, a1, finding.message),
+    );
   });
   return el('li', { class: `finding finding-${finding.severity}` }, [
     el('span', { class: 'badge' }, [finding.severity === 'error' ? 'Error' : 'Warning']),

@@ -6,7 +6,14 @@ import { type MicroConversion, PRIORITIES } from '../../core/framework/model';
 import { el } from '../dom';
 import { ENTRY_TARGET_NOTE, entryMilestone } from '../entry-step';
 import { editForm, type FieldError, type FormValues, selectField, textField } from '../form';
-import { formatPercent, parsePercent, requireText } from '../rules';
+import {
+  eventNameError,
+  formatPercent,
+  parsePercent,
+  percentError,
+  percentFieldText,
+  requireText,
+} from '../rules';
 import { emptyMicro } from '../shapes';
 import type { SheetRow, StepContext } from './context';
 import { askToRemove, confirmRemoval } from './in-sheet';
@@ -41,6 +48,7 @@ function actionForm(ctx: StepContext, kind: Kind, index: number, phase: string, 
         name: 'eventName',
         value: item.eventName,
         hint: 'The analytics event, such as add_to_cart; the funnel counts it.',
+        validate: eventNameError,
       }),
       kind === 'milestones' ? selectField('Phase', 'phase', phaseNames, item.phase ?? phase) : null,
       textField({
@@ -52,9 +60,10 @@ function actionForm(ctx: StepContext, kind: Kind, index: number, phase: string, 
       textField({
         label: 'Target',
         name: 'target',
-        value: formatPercent(item.target),
+        value: percentFieldText(item.target, (item as SheetRow).unread?.target),
         inputmode: 'decimal',
         unit: '%',
+        validate: percentError('Target'),
         ...(entry ? { hint: ENTRY_TARGET_NOTE } : {}),
       }),
       textField({ label: 'Owner', name: 'owner', value: item.owner }),
@@ -78,6 +87,8 @@ function saveAction(
 ): FieldError | undefined {
   const name = requireText(v.name ?? '', 'Name');
   if (!name.ok) return { field: 'name', message: name.error };
+  const eventProblem = eventNameError(v.eventName ?? '');
+  if (eventProblem) return { field: 'eventName', message: eventProblem };
   const target = parsePercent(v.target ?? '', 'Target');
   if (!target.ok) return { field: 'target', message: target.error };
   const old = items(ctx, kind)[index];
@@ -107,6 +118,15 @@ function saveAction(
     s.editing = undefined;
   }, focusAfter);
   return undefined;
+}
+
+/** The item's target as the sheet holds it when it did not read as a rate: shown, flagged. */
+function flaggedTarget(item: SheetRow & { target: number | null }): HTMLElement | null {
+  const typed = percentFieldText(item.target, item.unread?.target);
+  if (item.target !== null || typed === '') return null;
+  return el('span', { class: 'error' }, [
+    `Target ${typed}${typeof item.unread?.target === 'number' ? ' %' : ''} is not a rate from 0 to 100 %: edit it.`,
+  ]);
 }
 
 function summaryLine(item: MicroConversion): string {
@@ -139,6 +159,10 @@ function rows(ctx: StepContext, kind: Kind, indices: number[], phase: string): H
       title: item.name,
       details: [
         el('span', { class: 'secondary' }, [summaryLine(item)]),
+        flaggedTarget(item),
+        eventNameError(item.eventName)
+          ? el('span', { class: 'error' }, [eventNameError(item.eventName)])
+          : null,
         // Said once, here, when the entry milestone has a target: not as a status on the Dashboard.
         index === entry && item.target !== null
           ? el('span', { class: 'hint secondary' }, [ENTRY_TARGET_NOTE])

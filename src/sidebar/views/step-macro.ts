@@ -3,7 +3,15 @@ import type { Framework } from '../../core/framework/model';
 import { getTemplate } from '../../core/framework/templates';
 import { el, uniqueId } from '../dom';
 import { editForm, textField } from '../form';
-import { formatAmount, formatPercent, parseAmount, parsePercent, requireText } from '../rules';
+import {
+  eventNameError,
+  formatAmount,
+  parseAmount,
+  parsePercent,
+  percentError,
+  percentFieldText,
+  requireText,
+} from '../rules';
 import { emptyFramework, isEmptyFramework, type TemplateChoice } from '../shapes';
 import { showStatus } from '../status';
 import { noneRemoved, type StepContext } from './context';
@@ -100,6 +108,7 @@ export function renderMacro(ctx: StepContext): HTMLElement {
         name: 'eventName',
         value: macro.eventName,
         hint: 'The analytics event that records it, such as purchase or generate_lead.',
+        validate: eventNameError,
       }),
       textField({
         label: 'Value per conversion',
@@ -111,15 +120,18 @@ export function renderMacro(ctx: StepContext): HTMLElement {
       textField({
         label: 'Target conversion rate',
         name: 'targetRate',
-        value: formatPercent(macro.targetRate),
+        value: percentFieldText(macro.targetRate, macro.unread?.targetRate),
         inputmode: 'decimal',
         unit: '%',
+        validate: percentError('Target conversion rate'),
       }),
       textField({ label: 'Owner', name: 'owner', value: macro.owner, hint: 'Who answers for this number.' }),
     ],
     onSubmit(v) {
       const name = requireText(v.name ?? '', 'Name');
       if (!name.ok) return { field: 'name', message: name.error };
+      const eventProblem = eventNameError(v.eventName ?? '');
+      if (eventProblem) return { field: 'eventName', message: eventProblem };
       const value = parseAmount(v.valuePerConversion ?? '', 'Value per conversion');
       if (!value.ok) return { field: 'valuePerConversion', message: value.error };
       const rate = parsePercent(v.targetRate ?? '', 'Target conversion rate');

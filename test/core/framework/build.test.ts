@@ -109,7 +109,7 @@ describe('buildFramework', () => {
       [
         'The framework has values that cannot be used:',
         'Macro conversion, Target rate (targetRate): "high" is not a rate: write a fraction between 0 and 1 such as 0.25, or a percentage such as 25%.',
-        'Milestone 1 ("Sign up"), Target (target): 25 is above 1, and a rate is a fraction: for 25% write 0.25 or "25%".',
+        'Milestone 1 ("Sign up"), Target (target): 25 is above 100% as a rate (2500%): for 25% write "25%" (0.25).',
         'Milestone 2 ("Onboard"), Target (target): "abc" is not a rate: write a fraction between 0 and 1 such as 0.25, or a percentage such as 25%.',
         'Milestone 2 ("Onboard"), Priority (priority): "urgent" is not one of the choices: pick High, Medium, Low.',
       ].join('\n'),

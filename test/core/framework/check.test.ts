@@ -103,7 +103,7 @@ describe('checkFramework', () => {
       const framework = valid();
       framework.milestones[1]!.eventName = 'Add to cart';
       expect(messages(framework)).toEqual([
-        'error: Milestone "Add to cart" has the event name "Add to cart", which GA4 cannot record (letters, digits and underscores only, starting with a letter, at most 40 characters): use a name such as "add_to_cart".',
+        'error: Milestone "Add to cart": GA4 cannot record the event name "Add to cart": it has a space (only letters, digits and underscores are allowed): use a name such as "add_to_cart".',
       ]);
     });
 
@@ -226,8 +226,9 @@ describe('checkFramework', () => {
       framework.macro.targetRate = Number.NaN;
       expect(messages(framework)).toEqual([
         'error: The macro conversion "Complete an order" has the target "not a number", which is not a rate between 0 and 1: write a fraction such as 0.25 or a percentage such as 25%.',
-        'error: Milestone "View a product" has the target 1.5, which is not a rate between 0 and 1: write a fraction such as 0.25 or a percentage such as 25%.',
-        'error: Secondary action "Share a product" has the target -0.1, which is not a rate between 0 and 1: write a fraction such as 0.25 or a percentage such as 25%.',
+        // 1.5 is what a percent cell holding "150%" reads as; it may have been meant as 1.5%.
+        'error: Milestone "View a product", target: 1.5 is above 100% as a rate (150%): for 1.5% write "1.5%" (0.015).',
+        'error: Secondary action "Share a product", target: -0.1 is outside 0% to 100%: write a fraction between 0 and 1 such as 0.25, or a percentage such as 25%.',
       ]);
     });
 

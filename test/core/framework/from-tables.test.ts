@@ -107,7 +107,7 @@ describe('frameworkFromTables', () => {
     expect(findings).toContainEqual({
       severity: 'error',
       message:
-        'Milestone "Pay now" has the event name "pay now", which GA4 cannot record (letters, digits and underscores only, starting with a letter, at most 40 characters): use a name such as "pay_now".',
+        'Milestone "Pay now": GA4 cannot record the event name "pay now": it has a space (only letters, digits and underscores are allowed): use a name such as "pay_now".',
       sheet: 'Milestones',
       a1: 'F8',
     });

@@ -197,7 +197,7 @@ describe('fromRows', () => {
       {
         severity: 'error',
         message:
-          'Macro (2) tab, row 4 ("Buy"), Target rate: 25 is above 1, and a rate is a fraction: for 25% write 0.25 or "25%".',
+          'Macro (2) tab, row 4 ("Buy"), Target rate: 25 is above 100% as a rate (2500%): for 25% write "25%" (0.25).',
         sheet: 'Macro (2)',
         a1: 'E4',
         table: 'macro',

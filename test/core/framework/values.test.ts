@@ -22,10 +22,18 @@ describe('readFraction', () => {
   it('refuses 25 rather than guessing 25%, and says how to write it', () => {
     expect(readFraction(25)).toEqual({
       value: null,
-      problem: '25 is above 1, and a rate is a fraction: for 25% write 0.25 or "25%".',
+      problem: '25 is above 100% as a rate (2500%): for 25% write "25%" (0.25).',
     });
     expect(readFraction('25').problem).toBe(
-      '"25" is above 1, and a rate is a fraction: for 25% write 0.25 or "25%".',
+      '"25" is above 100% as a rate (2500%): for 25% write "25%" (0.25).',
+    );
+    // A percent cell showing "150%" holds 1.5: the message shows it as the user sees it.
+    expect(readFraction(1.5).problem).toBe(
+      '1.5 is above 100% as a rate (150%): for 1.5% write "1.5%" (0.015).',
+    );
+    // 1.1 / 100 is 0.011000000000000001 in floating point: the fix shows 0.011.
+    expect(readFraction(1.1).problem).toBe(
+      '1.1 is above 100% as a rate (110%): for 1.1% write "1.1%" (0.011).',
     );
   });
 
@@ -33,9 +41,9 @@ describe('readFraction', () => {
     const fix = 'write a fraction between 0 and 1 such as 0.25, or a percentage such as 25%.';
     expect(readFraction('abc').problem).toBe(`"abc" is not a rate: ${fix}`);
     expect(readFraction('2,5%').problem).toBe(`"2,5%" is not a rate: ${fix}`);
-    expect(readFraction('150%').problem).toBe(`"150%" is outside 0 to 1: ${fix}`);
-    expect(readFraction(-0.1).problem).toBe(`-0.1 is outside 0 to 1: ${fix}`);
-    expect(readFraction(250).problem).toBe(`250 is outside 0 to 1: ${fix}`);
+    expect(readFraction('150%').problem).toBe(`"150%" is outside 0% to 100%: ${fix}`);
+    expect(readFraction(-0.1).problem).toBe(`-0.1 is outside 0% to 100%: ${fix}`);
+    expect(readFraction(250).problem).toBe(`250 is outside 0% to 100%: ${fix}`);
     expect(readFraction(Number.NaN).problem).toBe(`NaN is not a rate: ${fix}`);
     expect(readFraction(new Date(0)).problem).toBe(`a date is not a rate: ${fix}`);
   });
