@@ -79,12 +79,18 @@ describe('createInsights with hostile text', () => {
             '=IF(COUNT(B5,B6,B7,B8)<4,"",AB_TEST(B5,B6,B7,B8,B9))',
             `=MICRO_IMPACT('Data'!A:C,"")`,
             `=FUNNEL_TREND('Data'!A:C,{${trendSteps.map(() => '""').join(',')}},"","")`,
+            // "Where they went" needs two steps to drop off between.
+            ...(trendSteps.length > 1
+              ? [`=DROP_OFF('Data'!A:C,{${trendSteps.map(() => '""').join(',')}},"","",5)`]
+              : []),
           ].sort(),
         );
         const micro = formulas.find((f) => f.startsWith('=MICRO_IMPACT('))!;
         const trend = formulas.find((f) => f.startsWith('=FUNNEL_TREND('))!;
         expect(literals(micro)).toEqual([macro.trim()]);
         expect(literals(trend)).toEqual([...trendSteps, window.trim(), 'week']);
+        const dropOff = formulas.find((f) => f.startsWith('=DROP_OFF('));
+        if (dropOff) expect(literals(dropOff)).toEqual([...trendSteps, window.trim(), '']);
         // The title naming the macro is text (a value, not a formula), as sent.
         expect(insights.values[16]![0]).toBe(
           `Which micro conversions lead to ${macro.trim()} (MICRO_IMPACT)`,

@@ -36,15 +36,17 @@ export function parseCount(value: unknown, name: string, example: string): numbe
   if (Number.isNaN(n)) {
     throw new UserError(`${name} must be a whole number such as ${example}, not ${shown(value)}.`);
   }
-  if (n < 0) throw new UserError(`${name} is ${n}: a count cannot be negative.`);
+  // As typed: text such as "1e400" reads as Infinity, which the user never wrote.
+  const given = typeof value === 'string' ? value.trim() : String(n);
+  if (n < 0) throw new UserError(`${name} is ${given}: a count cannot be negative.`);
   // Past 2^53 whole numbers are not exact, and sums of two overflow the test's arithmetic.
   if (n > Number.MAX_SAFE_INTEGER) {
     throw new UserError(
-      `${name} is ${n}: larger than any real count (at most ${Number.MAX_SAFE_INTEGER}), such as ${example}.`,
+      `${name} is ${given}: larger than any real count (at most ${Number.MAX_SAFE_INTEGER}), such as ${example}.`,
     );
   }
   if (!Number.isInteger(n)) {
-    throw new UserError(`${name} is ${n}: counts are whole numbers (people, sessions), such as ${example}.`);
+    throw new UserError(`${name} is ${given}: counts are whole numbers (people, sessions), such as ${example}.`);
   }
   return n;
 }

@@ -94,6 +94,9 @@ describe('AB_TEST', () => {
     [[10, 100, 10, 100, 1], /confidence must be .*, not 1\./],
     [[10, 100, 10, 100, 'high'], /confidence must be .*, not the text "high"\./],
     [[10, 100, 10, 100, -0.5], /confidence must be .*, not -0.5\./],
+    // Text past the float range reads as Infinity; the message quotes what was typed.
+    [['1e400', 100, 10, 100], /^conversions_a is 1e400: larger than any real count/],
+    [[10, ' -1e400 ', 10, 100], /^visitors_a is -1e400: a count cannot be negative\.$/],
   ])('rejects %j with a clear message', (args, message) => {
     expect(() => (AB_TEST as (...a: unknown[]) => unknown)(...args)).toThrow(message);
   });
