@@ -46,7 +46,9 @@ export function parseCount(value: unknown, name: string, example: string): numbe
     );
   }
   if (!Number.isInteger(n)) {
-    throw new UserError(`${name} is ${given}: counts are whole numbers (people, sessions), such as ${example}.`);
+    throw new UserError(
+      `${name} is ${given}: counts are whole numbers (people, sessions), such as ${example}.`,
+    );
   }
   return n;
 }
