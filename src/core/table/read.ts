@@ -328,8 +328,7 @@ function readEventRows(
     const timeCell = row[timeCol];
     if (typeof timeCell === 'number' && timeCell >= 1e11 && timeCell < FAST_EPOCH_LIMIT) {
       // Epoch milliseconds or microseconds, always in range: stored straight into the typed
-      // array, so the number is never boxed (a variable shared with the branch below was, one
-      // heap number per row).
+      // array, with no call and no check per row.
       times[n] = timeCell >= 1e14 ? timeCell / 1000 : timeCell;
     } else {
       const time = timeCell === lastTimeCell ? lastTime : parseTimestamp(timeCell, zone);
