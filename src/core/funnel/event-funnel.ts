@@ -5,7 +5,7 @@
  * the size of the table, nothing per row.
  */
 import type { ColumnValues, EventTable } from '../table';
-import { rowsByEntity } from '../table';
+import { rowsByEntityOfCodes } from '../table';
 import { EntityFunnel } from './entity-funnel';
 import type { Entries } from './entries';
 import { eventStepNotes } from './notes';
@@ -17,7 +17,13 @@ import { joinNotes, wildcardNote } from './sum-notes';
 export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
   const stepCount = spec.steps.length;
   const funnel = new EntityFunnel(table, spec);
-  const { order, starts } = rowsByEntity(table.entityIds, table.entityKeys.length, funnel.keep);
+  const { entityIds, entityKeys, eventCodes } = table;
+  const { order, starts } = rowsByEntityOfCodes(
+    entityIds,
+    entityKeys.length,
+    eventCodes,
+    funnel.relevantCodes,
+  );
 
   const breakdown = breakdownColumn(table, spec);
   const total = emptyBlock('', stepCount, spec.time);

@@ -33,3 +33,31 @@ export function rowsByEntity(
   }
   return { order, starts };
 }
+
+/**
+ * The same, keeping the rows whose code (e.g. event code) is wanted: `wanted[codes[row]] === 1`;
+ * every row when `wanted` is undefined. A lookup per row rather than a call of `keep`.
+ */
+export function rowsByEntityOfCodes(
+  entityIds: Int32Array,
+  entityCount: number,
+  codes: Int32Array,
+  wanted: Uint8Array | undefined,
+): RowsByEntity {
+  const starts = new Int32Array(entityCount + 1);
+  const rowCount = entityIds.length;
+  let kept = 0;
+  for (let row = 0; row < rowCount; row++) {
+    if (wanted !== undefined && wanted[codes[row]!] !== 1) continue;
+    starts[entityIds[row]! + 1]!++;
+    kept++;
+  }
+  for (let e = 0; e < entityCount; e++) starts[e + 1]! += starts[e]!;
+  const next = starts.slice(0, entityCount);
+  const order = new Int32Array(kept);
+  for (let row = 0; row < rowCount; row++) {
+    if (wanted !== undefined && wanted[codes[row]!] !== 1) continue;
+    order[next[entityIds[row]!]!++] = row;
+  }
+  return { order, starts };
+}

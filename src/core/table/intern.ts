@@ -9,11 +9,28 @@
  * a probe that reads the hash stored next to the entry, and a string comparison only when the
  * hashes agree. Nothing is allocated per row. Other cells (numbers, booleans, Dates) are rare
  * in text columns and go through a Map keyed by the value, then by their text.
+ *
+ * Hashing is most of a lookup's work (a JavaScript loop over the characters), so a long string
+ * is hashed from 14 of its characters: the last 8 and 6 spread over the rest (see hashOf). Should the
+ * data's strings agree on those characters (ids that differ only between them), lookups would
+ * compare many strings of equal hash: the first lookup to meet SAME_HASH_LIMIT of them switches
+ * the table to hashing every character, for good. Either way a string is found by comparing it whole.
  */
 import { cellText } from './cells';
 
 /** Table slots: pairs (hash, entry + 1); 0 marks an empty slot. Kept at most half full. */
 const FIRST_SLOTS = 1024;
+/**
+ * Other strings with the very same hash met in one lookup: by chance (two of 50k ids share a
+ * 32-bit hash about one time in three), never three; that many means the sample is poor.
+ */
+const SAME_HASH_LIMIT = 3;
+/**
+ * A long string is hashed from its last TAIL_CHARS characters (where counters and timestamps
+ * in ids change) and SAMPLED_CHARS spread over the rest; up to their sum, from every one.
+ */
+const TAIL_CHARS = 8;
+const SAMPLED_CHARS = 6;
 
 export class Interner {
   /** The text of each code, in first-seen order. */
@@ -23,6 +40,8 @@ export class Interner {
   private keyCodes = new Int32Array(256);
   private slots = new Int32Array(FIRST_SLOTS * 2);
   private mask = FIRST_SLOTS - 1;
+  /** Hash every character (after sampling proved poor for this data), not a sample. */
+  private everyChar = false;
   /** Cells that are not strings, by value (Dates are left out: one entry per row). */
   private readonly others = new Map<unknown, number>();
 
@@ -37,7 +56,7 @@ export class Interner {
 
   code(cell: unknown): number {
     if (typeof cell === 'string') {
-      const found = this.find(cell, hashOf(cell));
+      const found = this.find(cell);
       return found >= 0 ? this.keyCodes[found]! : this.learnString(cell);
     }
     const known = this.others.get(cell);
@@ -46,7 +65,7 @@ export class Interner {
 
   /** Code of a text already trimmed, or -1 when the data never had it. */
   codeOfText(text: string): number {
-    const found = this.find(text, hashOf(text));
+    const found = this.find(text);
     const code = found < 0 ? -1 : this.keyCodes[found]!;
     return code < 0 || this.texts[code] !== text ? -1 : code;
   }
@@ -56,13 +75,22 @@ export class Interner {
   }
 
   /** The key index of a string, or -1. */
-  private find(text: string, hash: number): number {
+  private find(text: string): number {
+    const hash = hashOf(text, this.everyChar);
     const { slots, mask, keys } = this;
     let i = hash & mask;
+    let sameHash = 0;
     for (;;) {
       const entry = slots[2 * i + 1]!;
       if (entry === 0) return -1;
-      if (slots[2 * i] === hash && keys[entry - 1] === text) return entry - 1;
+      if (slots[2 * i] === hash) {
+        if (keys[entry - 1] === text) return entry - 1;
+        if (++sameHash === SAME_HASH_LIMIT && !this.everyChar) {
+          this.everyChar = true;
+          this.rehash(this.mask + 1);
+          return this.find(text);
+        }
+      }
       i = (i + 1) & mask;
     }
   }
@@ -70,7 +98,7 @@ export class Interner {
   private learnString(cell: string): number {
     const text = cell.trim();
     const code = text === cell ? this.codeOfNewText(text) : this.code(text);
-    this.insert(cell, hashOf(cell), code);
+    this.insert(cell, code);
     return code;
   }
 
@@ -87,7 +115,7 @@ export class Interner {
     return this.texts.length - 1;
   }
 
-  private insert(key: string, hash: number, code: number): void {
+  private insert(key: string, code: number): void {
     const index = this.keys.length;
     if (index === this.keyCodes.length) {
       const grown = new Int32Array(index * 2);
@@ -97,7 +125,7 @@ export class Interner {
     this.keys.push(key);
     this.keyCodes[index] = code;
     if (2 * (index + 1) > this.mask + 1) this.rehash(2 * (this.mask + 1));
-    else this.place(hash, index);
+    else this.place(hashOf(key, this.everyChar), index);
   }
 
   private place(hash: number, index: number): void {
@@ -111,18 +139,30 @@ export class Interner {
   private rehash(slotCount: number): void {
     this.slots = new Int32Array(slotCount * 2);
     this.mask = slotCount - 1;
-    for (let k = 0; k < this.keys.length; k++) this.place(hashOf(this.keys[k]!), k);
+    for (let k = 0; k < this.keys.length; k++) this.place(hashOf(this.keys[k]!, this.everyChar), k);
   }
 }
 
 /**
- * A 32-bit hash of a string's characters, mixed so that the low bits (the slot) depend on all
- * of them. Integer operators only: `Math.imul` would be a global lookup per character, slow in
- * the vm context gas-local and the bench run the bundle in.
+ * A 32-bit hash of a string's length and characters (all of them, or a long string's sample:
+ * see TAIL_CHARS), mixed so that the low bits (the slot)
+ * depend on all of them. Integer operators only: `Math.imul` would be a global lookup per
+ * character, slow in the vm context gas-local and the bench run the bundle in.
  */
-function hashOf(text: string): number {
-  let h = 5381;
-  for (let i = 0; i < text.length; i++) h = ((h << 5) + h + text.charCodeAt(i)) | 0;
+function hashOf(text: string, everyChar: boolean): number {
+  const length = text.length;
+  let h = 5381 + length;
+  if (everyChar || length <= SAMPLED_CHARS + TAIL_CHARS) {
+    for (let i = 0; i < length; i++) h = ((h << 5) + h + text.charCodeAt(i)) | 0;
+  } else {
+    // SAMPLED_CHARS spread over the head (8-bit fixed point), then the whole tail.
+    const head = length - TAIL_CHARS;
+    const step = ((head << 8) / SAMPLED_CHARS) | 0;
+    for (let k = 0, at = 0; k < SAMPLED_CHARS; k++, at += step) {
+      h = ((h << 5) + h + text.charCodeAt(at >> 8)) | 0;
+    }
+    for (let i = head; i < length; i++) h = ((h << 5) + h + text.charCodeAt(i)) | 0;
+  }
   h ^= h >>> 15;
   h = (h + (h << 7)) | 0;
   return h ^ (h >>> 13);

@@ -28,4 +28,39 @@ describe('Interner', () => {
       }),
     );
   });
+
+  it('long ids that agree on the sampled characters still get one code each, in first-seen order', () => {
+    // 40-character ids that differ only at positions 1, 2 and 4, which the sampled hash of a long
+    // string skips (it reads positions 0, 5, 10... and the last 8): 1000 ids that all share one
+    // sampled hash, each seen twice, then looked up as texts.
+    const ids: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const d = String(i).padStart(3, '0');
+      ids.push(`x${d[0]}${d[1]}x${d[2]}${'x'.repeat(35)}`);
+    }
+    const interner = new Interner();
+    const codes = [...ids, ...ids].map((id) => interner.code(id));
+    // Reference: ids are all distinct, so codes are 0..999 in order, twice.
+    const expected = ids.map((_, i) => i);
+    expect(codes).toEqual([...expected, ...expected]);
+    expect(interner.texts).toEqual(ids);
+    expect(ids.map((id) => interner.codeOfText(id))).toEqual(expected);
+    expect(interner.codeOfText(`y${'x'.repeat(39)}`)).toBe(-1);
+  });
+
+  it('property: long strings from a small alphabet intern as a plain Map of texts says', () => {
+    const long = fc.stringMatching(/^[ab]{10,30}$/);
+    fc.assert(
+      fc.property(fc.array(long, { maxLength: 200 }), (cells) => {
+        const interner = new Interner();
+        const reference = new Map<string, number>();
+        for (const cell of cells) {
+          if (!reference.has(cell)) reference.set(cell, reference.size);
+          expect(interner.code(cell)).toBe(reference.get(cell));
+        }
+        expect(interner.texts).toEqual([...reference.keys()]);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

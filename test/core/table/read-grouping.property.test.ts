@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readEventTable, rowsByEntity } from '../../../src/core/table';
+import { readEventTable, rowsByEntity, rowsByEntityOfCodes } from '../../../src/core/table';
 
 /**
  * The fast reading path (the hash-table interner, the counting sort by entity) against a plain
@@ -46,6 +46,56 @@ describe('reading ids and grouping rows by entity', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('property: grouping by event code keeps exactly the wanted rows, in data order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 })), { maxLength: 80 }),
+        fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+        (rows, wantedFlags) => {
+          const entityIds = Int32Array.from(rows.map(([e]) => e));
+          const codes = Int32Array.from(rows.map(([, c]) => c));
+          const wanted = Uint8Array.from(wantedFlags.map((w) => (w ? 1 : 0)));
+          const { order, starts } = rowsByEntityOfCodes(entityIds, 6, codes, wanted);
+          for (let e = 0; e < 6; e++) {
+            // Reference: the rows of entity e whose code is wanted, in data order.
+            const expected = rows.flatMap(([entity, code], row) =>
+              entity === e && wantedFlags[code] ? [row] : [],
+            );
+            expect([...order.subarray(starts[e]!, starts[e + 1]!)]).toEqual(expected);
+          }
+          // Without `wanted`, every row, as rowsByEntity groups them.
+          const all = rowsByEntityOfCodes(entityIds, 6, codes, undefined);
+          const plain = rowsByEntity(entityIds, 6);
+          expect([...all.order]).toEqual([...plain.order]);
+          expect([...all.starts]).toEqual([...plain.starts]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('property: epoch numbers read as GA4 and exports write them (ms, or microseconds from 1e14)', () => {
+    // The rule by hand: >= 1e14 is microseconds, >= 1e11 milliseconds; a time after the year 9999
+    // (253402300799999 ms) is left out as unreadable. Sizes around every boundary of the fast path.
+    const LATEST_MS = 253_402_300_799_999;
+    const epoch = fc.oneof(
+      fc.double({ min: 1e11, max: 1e14, noNaN: true }),
+      fc.double({ min: 1e14, max: 3e17, noNaN: true }),
+      fc.constantFrom(1e11, 1e14 - 1, 1e14, 2.5e17, 2.5e17 - 1, LATEST_MS * 1000, 253_402_300_800_000_000),
+    );
+    fc.assert(
+      fc.property(fc.array(epoch, { minLength: 1, maxLength: 20 }), (stamps) => {
+        const expected = stamps.map((x) => (x >= 1e14 ? x / 1000 : x)).filter((ms) => ms <= LATEST_MS);
+        // More readable rows after them, so that unreadable ones are left out, not an error.
+        const good = [...stamps, 0].map(() => 1.7e12);
+        const rows = [...stamps, ...good].map((t, i) => [`u${i % 3}`, 'view', t]);
+        const table = readEventTable([['user_id', 'event_name', 'event_timestamp'], ...rows]);
+        expect([...table.times]).toEqual([...expected, ...good]);
+      }),
+      { numRuns: 200 },
     );
   });
 });
