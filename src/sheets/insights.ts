@@ -462,7 +462,12 @@ function writeTab(
     .setFontWeight('bold');
   sheet.getRange(layout.trendRow + 1, stepCount + 3, layout.trendRows - 1, 1).setWrap(true);
   sheet.getRange(TOP.abInputRow, TOP.abFormulaColumn, 1, 2).setFontWeight('bold');
-  if (layout.dropOff) sheet.getRange(layout.dropOff.row, 1, 1, DROP_OFF_COLUMNS).setFontWeight('bold');
+  if (layout.dropOff) {
+    const { row, block } = layout.dropOff;
+    sheet.getRange(row, 1, 1, DROP_OFF_COLUMNS).setFontWeight('bold');
+    // "drop-offs before add_payment_info" and the event names are longer than column B is wide.
+    sheet.getRange(row + 1, 2, block.rows - 1, 1).setWrap(true);
+  }
   widths.forEach((width, i) => {
     sheet.setColumnWidth(i + 1, width);
   });

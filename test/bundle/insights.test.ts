@@ -82,6 +82,8 @@ describe('createInsights', () => {
       `=DROP_OFF('Data'!A1:C3,{"view_item","purchase"},"","",5)`,
     );
     expect(sheet.getRange('D61:D68').getNumberFormats().flat()).toEqual(new Array(8).fill('0.0%'));
+    // Its "Next event" column wraps: "drop-offs before purchase" is wider than column B.
+    expect(sheet.getRange('B61:B68').getWraps().flat()).toEqual(new Array(8).fill(true));
   });
 
   it('formats numbers for reading and keeps the chart inside the first ~1000 px of columns', () => {
