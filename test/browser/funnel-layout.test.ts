@@ -124,6 +124,11 @@ describe.skipIf(missing !== undefined)('the Funnel tab in the playground', { tim
     expect(owner!.x + owner!.width).toBeLessThanOrEqual(panel!.x);
     const chart = await page.locator('#grid .chart').first().boundingBox();
     expect(chart!.x + chart!.width).toBeLessThanOrEqual(panel!.x);
+    // The about line in frozen row 2 runs on over B2 and C2. Frozen cells are each sticky, so
+    // A2 must be stacked above B2, or B2's background hides the text that runs over it.
+    const stack = (a1: string) => cell(a1).evaluate((td) => Number(getComputedStyle(td).zIndex));
+    expect(await cell('A2').evaluate((td) => td.classList.contains('overflowing'))).toBe(true);
+    expect(await stack('A2')).toBeGreaterThan(await stack('B2'));
     await page.screenshot({ path: artifactPath('dashboard-layout') });
 
     // Item 8: no text of the tables is cut at its cell's edge (wrapped or wide enough); the
