@@ -129,6 +129,10 @@ describe.skipIf(missing !== undefined)('the Funnel tab in the playground', { tim
     const stack = (a1: string) => cell(a1).evaluate((td) => Number(getComputedStyle(td).zIndex));
     expect(await cell('A2').evaluate((td) => td.classList.contains('overflowing'))).toBe(true);
     expect(await stack('A2')).toBeGreaterThan(await stack('B2'));
+    // The frozen header row (4) is taller than a plain row: the first row under it is not hidden.
+    const header = (await cell('A4').boundingBox())!;
+    const first = (await cell('A5').boundingBox())!;
+    expect(first.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
     await page.screenshot({ path: artifactPath('dashboard-layout') });
 
     // Item 8: no text of the tables is cut at its cell's edge (wrapped or wide enough); the

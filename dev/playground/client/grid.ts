@@ -105,9 +105,27 @@ export function renderSheet(sheet: SheetView, handlers: GridHandlers): HTMLEleme
     ]);
     box.style.left = `${left}px`;
     box.style.top = `${ROW_HEIGHT * chart.row + chart.offsetY}px`;
+    box.dataset.row = String(chart.row);
+    box.dataset.offsetY = String(chart.offsetY);
     wrapper.appendChild(box);
   }
   return wrapper;
+}
+
+/**
+ * Once the sheet is on the page: rows whose text wraps are taller than ROW_HEIGHT, so the frozen
+ * rows' sticky offsets and the charts' anchors are taken from where the rows really are.
+ */
+export function placeByLayout(wrapper: HTMLElement): void {
+  const rowTop = (row: number) =>
+    wrapper.querySelector<HTMLElement>(`tr[data-row="${row}"]`)?.offsetTop ?? ROW_HEIGHT * row;
+  for (const tr of wrapper.querySelectorAll<HTMLElement>('tr.frozen')) {
+    const top = `${tr.offsetTop}px`;
+    for (const cell of tr.children) (cell as HTMLElement).style.top = top;
+  }
+  for (const box of wrapper.querySelectorAll<HTMLElement>('.chart[data-row]')) {
+    box.style.top = `${rowTop(Number(box.dataset.row)) + Number(box.dataset.offsetY ?? 0)}px`;
+  }
 }
 
 function renderCell(

@@ -6,7 +6,7 @@
 import type { SheetView, UiView, WorkbookView } from '../view-model';
 import { api } from './api';
 import { byId, columnLetters, el } from './dom';
-import { renderSheet } from './grid';
+import { placeByLayout, renderSheet } from './grid';
 
 interface State {
   workbook: WorkbookView | undefined;
@@ -105,13 +105,13 @@ function renderGrid(): void {
   state.drawnSheet = sheet?.name;
   grid.replaceChildren();
   if (!sheet) return;
-  grid.appendChild(
-    renderSheet(sheet, {
-      select: (row, column) => select(row, column),
-      edit: (row, column) => startEdit(row, column),
-      choose: (row, column, value) => void commit(row, column, value),
-    }),
-  );
+  const drawn = renderSheet(sheet, {
+    select: (row, column) => select(row, column),
+    edit: (row, column) => startEdit(row, column),
+    choose: (row, column, value) => void commit(row, column, value),
+  });
+  grid.appendChild(drawn);
+  placeByLayout(drawn);
   grid.scrollTop = scroll.top;
   grid.scrollLeft = scroll.left;
   // A tab the user comes back to shows what it showed, even with its selected cell out of view.
