@@ -25,11 +25,9 @@ export class EntityFunnel {
   /**
    * Which rows an entity's scan needs, by event code (1 = needed): undefined for all of them
    * (strict_order: a row that is no step ends a chain), else step rows and excluded rows;
-   * leaving the rest out makes the grouping and the sort cheaper (rowsByEntityOfCodes).
+   * leaving the rest out makes the grouping and the sort cheaper (rowsByEntity).
    */
   readonly relevantCodes: Uint8Array | undefined;
-  /** The same as a test per row, for rowsByEntity. */
-  readonly keep: ((row: number) => boolean) | undefined;
   private readonly scan: EntityScan;
   private readonly ranks: Int32Array;
   private readonly excluded: Uint8Array;
@@ -51,16 +49,14 @@ export class EntityFunnel {
     const { start } = this.match;
     const relevant = new Uint8Array(codeCount);
     for (let c = 0; c < codeCount; c++) relevant[c] = start[c + 1]! > start[c]! ? 1 : this.excluded[c]!;
-    const { eventCodes } = table;
     this.relevantCodes = needsEveryRow(spec.mode) ? undefined : relevant;
-    this.keep = needsEveryRow(spec.mode) ? undefined : (row) => relevant[eventCodes[row]!] === 1;
     this.ranks = stepListRanks(start, this.match.steps);
     this.scan = entityScan(spec.mode, {
       stepCount: spec.steps.length,
       windowMs: spec.windowMs,
       previous: this.previous,
       match: this.match,
-      eventCodes,
+      eventCodes: table.eventCodes,
       trackChain: spec.time || spec.steps.some((s) => s.optional),
     });
   }

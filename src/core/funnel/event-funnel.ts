@@ -5,7 +5,7 @@
  * the size of the table, nothing per row.
  */
 import type { ColumnValues, EventTable } from '../table';
-import { rowsByEntityOfCodes } from '../table';
+import { rowsByEntity } from '../table';
 import { EntityFunnel } from './entity-funnel';
 import type { Entries } from './entries';
 import { eventStepNotes } from './notes';
@@ -18,11 +18,11 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
   const stepCount = spec.steps.length;
   const funnel = new EntityFunnel(table, spec);
   const { entityIds, entityKeys, eventCodes } = table;
-  const { order, starts } = rowsByEntityOfCodes(
+  const wanted = funnel.relevantCodes;
+  const { order, starts } = rowsByEntity(
     entityIds,
     entityKeys.length,
-    eventCodes,
-    funnel.relevantCodes,
+    wanted && { codes: eventCodes, wanted },
   );
 
   const breakdown = breakdownColumn(table, spec);

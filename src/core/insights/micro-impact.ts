@@ -112,11 +112,8 @@ export function microImpact(
   const didConverted = new Float64Array(micros.length);
   const didNotConvert = new Float64Array(micros.length);
   const stamp = new Int32Array(micros.length).fill(-1);
-  const { order, starts } = rowsByEntity(
-    entityIds,
-    entityCount,
-    (row) => microsOfCode[eventCodes[row]!]!.length > 0,
-  );
+  const wanted = Uint8Array.from(microsOfCode, (micros) => (micros.length > 0 ? 1 : 0));
+  const { order, starts } = rowsByEntity(entityIds, entityCount, { codes: eventCodes, wanted });
   for (let e = 0; e < entityCount; e++) {
     const macroTime = firstMacro[e]!;
     const converted = macroTime !== Number.POSITIVE_INFINITY;

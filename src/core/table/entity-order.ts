@@ -10,17 +10,22 @@ export interface RowsByEntity {
   starts: Int32Array;
 }
 
-/** Groups rows by entity id. `keep` (optional) says which rows to include; others are left out. */
+/**
+ * Groups rows by entity id. With `wanted`, only the rows whose code (e.g. event code) is wanted,
+ * `wanted[codes[row]] === 1`, are kept: a lookup per row rather than a call per row.
+ */
 export function rowsByEntity(
   entityIds: Int32Array,
   entityCount: number,
-  keep?: (row: number) => boolean,
+  filter?: { codes: Int32Array; wanted: Uint8Array },
 ): RowsByEntity {
   const starts = new Int32Array(entityCount + 1);
   const rowCount = entityIds.length;
+  const codes = filter?.codes;
+  const wanted = filter?.wanted;
   let kept = 0;
   for (let row = 0; row < rowCount; row++) {
-    if (keep && !keep(row)) continue;
+    if (wanted !== undefined && wanted[codes![row]!] !== 1) continue;
     starts[entityIds[row]! + 1]!++;
     kept++;
   }
@@ -28,35 +33,7 @@ export function rowsByEntity(
   const next = starts.slice(0, entityCount);
   const order = new Int32Array(kept);
   for (let row = 0; row < rowCount; row++) {
-    if (keep && !keep(row)) continue;
-    order[next[entityIds[row]!]!++] = row;
-  }
-  return { order, starts };
-}
-
-/**
- * The same, keeping the rows whose code (e.g. event code) is wanted: `wanted[codes[row]] === 1`;
- * every row when `wanted` is undefined. A lookup per row rather than a call of `keep`.
- */
-export function rowsByEntityOfCodes(
-  entityIds: Int32Array,
-  entityCount: number,
-  codes: Int32Array,
-  wanted: Uint8Array | undefined,
-): RowsByEntity {
-  const starts = new Int32Array(entityCount + 1);
-  const rowCount = entityIds.length;
-  let kept = 0;
-  for (let row = 0; row < rowCount; row++) {
-    if (wanted !== undefined && wanted[codes[row]!] !== 1) continue;
-    starts[entityIds[row]! + 1]!++;
-    kept++;
-  }
-  for (let e = 0; e < entityCount; e++) starts[e + 1]! += starts[e]!;
-  const next = starts.slice(0, entityCount);
-  const order = new Int32Array(kept);
-  for (let row = 0; row < rowCount; row++) {
-    if (wanted !== undefined && wanted[codes[row]!] !== 1) continue;
+    if (wanted !== undefined && wanted[codes![row]!] !== 1) continue;
     order[next[entityIds[row]!]!++] = row;
   }
   return { order, starts };

@@ -14,8 +14,8 @@
  *     'events' | 'count'. A report is read for its steps (`steps` option): they choose the stacked
  *     table, the name column, or the count columns they name (stacked-tables.ts, count-cell.ts).
  * - `namePattern(text)`, `fitsPattern(pattern, name)`: COUNTIF-style `*`, `?`, `~` step names.
- * - `rowsByEntity(entityIds, entityCount, keep?)` -> rows grouped by entity (counting sort);
- *   `rowsByEntityOfCodes(entityIds, entityCount, codes, wanted)` keeps rows by their code.
+ * - `rowsByEntity(entityIds, entityCount, { codes, wanted }?)` -> rows grouped by entity
+ *   (counting sort), keeping only the rows whose code is wanted when given.
  * - `parseSteps(value)` -> `{ label, names[] }[]` (range or "a, b|c, d").
  * - `parseOptions(value, { flags, keys })` -> `{ flags: Set, values: Map<key, string[]> }`;
  *   `singleOption(parsed, key)`.
@@ -32,7 +32,7 @@ export { COLUMN_ALIASES, type ColumnRole, GA4_EXPORT_COLUMNS, normalizeHeader } 
 export { asRows, cellText, isBlankCell, isDateCell, isNumberCell } from './cells';
 export { findColumn, findColumnByAliases, findNamedColumn, quotedList, seenHeaders } from './columns';
 export { DURATION_EXAMPLES, MS_PER_DAY, parseDuration, parseWindow } from './duration';
-export { type RowsByEntity, rowsByEntity, rowsByEntityOfCodes } from './entity-order';
+export { type RowsByEntity, rowsByEntity } from './entity-order';
 export {
   findHeaderRow,
   headerNames,
