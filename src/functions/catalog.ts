@@ -11,6 +11,19 @@ export interface CustomFunctionDoc {
   returns: string;
 }
 
+type Param = CustomFunctionDoc['params'][number];
+
+/** The steps and window arguments as DROP_OFF, FUNNEL_TREND and FUNNEL_SQL take them (as FUNNEL does). */
+const STEPS: Param = {
+  name: 'steps',
+  description: 'The step event names in order: a range, or "view_item, add_to_cart, purchase".',
+};
+const WINDOW: Param = {
+  name: 'window',
+  description: 'Conversion window from the first step: blank for none, days, or "30m", "2h", "7d".',
+  optional: true,
+};
+
 export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
   {
     name: 'FUNNEL',
@@ -48,15 +61,8 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
         name: 'data',
         description: 'Event rows with their header row (entity id, event name, timestamp), as for FUNNEL.',
       },
-      {
-        name: 'steps',
-        description: 'The step event names in order: a range, or "view_item, add_to_cart, purchase".',
-      },
-      {
-        name: 'window',
-        description: 'Conversion window from the first step: blank for none, days, or "30m", "2h", "7d".',
-        optional: true,
-      },
+      STEPS,
+      WINDOW,
       {
         name: 'options',
         description:
@@ -119,15 +125,8 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
       "The funnel's conversion per entry period (day, week from Monday, month): each entity counts in the period of its step-1 event.",
     params: [
       { name: 'data', description: 'Event rows with their header row, as for FUNNEL.' },
-      {
-        name: 'steps',
-        description: 'The step event names in order: a range, or "view_item, add_to_cart, purchase".',
-      },
-      {
-        name: 'window',
-        description: 'Conversion window from the first step: blank for none, days, or "30m", "2h", "7d".',
-        optional: true,
-      },
+      STEPS,
+      WINDOW,
       {
         name: 'period',
         description: '"day", "week" (the default, weeks start on Monday) or "month".',
@@ -148,15 +147,8 @@ export const CUSTOM_FUNCTIONS: CustomFunctionDoc[] = [
     summary:
       "The SQL that computes the same funnel as FUNNEL in a warehouse: BigQuery (GA4 export, with FUNNEL's engine as a JavaScript UDF) or ClickHouse (windowFunnel).",
     params: [
-      {
-        name: 'steps',
-        description: 'The step event names in order: a range, or "view_item, add_to_cart, purchase".',
-      },
-      {
-        name: 'window',
-        description: 'Conversion window from the first step: blank for none, days, or "30m", "2h", "7d".',
-        optional: true,
-      },
+      STEPS,
+      WINDOW,
       {
         name: 'options',
         description:
