@@ -40,14 +40,22 @@ export function dataKind(data: unknown, timeZone?: string): DataKind {
     });
     return { kind: 'report', names: largestFirst(totals), columns: reportColumnsText(table.columns) };
   }
-  const rowsPerName = new Map<string, number>();
+  // A tally by event code and plain comparisons: one pass over up to millions of rows, with no
+  // Map or Math call per row (each a global lookup in the context Apps Script-like loaders use).
+  const { eventCodes, times, eventNames } = table;
+  const rowsPerCode = new Float64Array(eventNames.length);
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  table.eventCodes.forEach((code, row) => {
-    const name = table.eventNames[code]!;
-    rowsPerName.set(name, (rowsPerName.get(name) ?? 0) + 1);
-    first = Math.min(first, table.times[row]!);
-    last = Math.max(last, table.times[row]!);
+  for (let row = 0; row < eventCodes.length; row++) {
+    rowsPerCode[eventCodes[row]!]!++;
+    const time = times[row]!;
+    if (time < first) first = time;
+    if (time > last) last = time;
+  }
+  // Codes name distinct texts, so each name gets its code's tally (names on no kept row left out).
+  const rowsPerName = new Map<string, number>();
+  eventNames.forEach((name, code) => {
+    if (rowsPerCode[code]! > 0) rowsPerName.set(name, rowsPerCode[code]!);
   });
   return { kind: 'events', names: largestFirst(rowsPerName), first, last };
 }
