@@ -17,6 +17,7 @@ import { MS_PER_DAY } from '../core/table';
 import { type DataKind, EVENT_ROWS_HOW } from '../core/table/data-kind';
 import { cellInput, formulaString } from './cell-input';
 import { upsertChart } from './charts';
+import { sizeColumn } from './column-sizing';
 import { dataReference, funnelExample, plannedSteps, readDataKind } from './data-description';
 import { withDocumentLock } from './document-lock';
 import { type Drawing, fingerprint, type Spill } from './drawing';
@@ -150,14 +151,16 @@ const IMPACT_FORMATS: ReadonlyArray<[column: number, format: string]> = [
  */
 const SCREEN_WIDTH = 1000;
 const MIDDLE_WIDTHS = [90, 90, 160, 90, 75, 80, 90]; // B to H
-const FIRST_COLUMN = { min: 140, max: 230, perCharacter: 7, padding: 16 } as const;
+const FIRST_COLUMN = { min: 140, max: 230 } as const;
 const NOTE_MIN_WIDTH = 90;
 const COLUMN_COUNT = 1 + MIDDLE_WIDTHS.length + 1;
 
 export function columnWidths(firstColumnTexts: readonly string[]): number[] {
-  const longest = Math.max(0, ...firstColumnTexts.map((text) => text.length));
-  const wanted = longest * FIRST_COLUMN.perCharacter + FIRST_COLUMN.padding;
-  const first = Math.min(FIRST_COLUMN.max, Math.max(FIRST_COLUMN.min, wanted));
+  // The text widths of the other tabs' rule (Arial); past the maximum, the names are cut, not wrapped.
+  const first = sizeColumn(
+    firstColumnTexts.map((text) => ({ text })),
+    FIRST_COLUMN,
+  ).width;
   const middle = MIDDLE_WIDTHS.reduce((a, b) => a + b, 0);
   return [first, ...MIDDLE_WIDTHS, Math.max(NOTE_MIN_WIDTH, SCREEN_WIDTH - first - middle)];
 }

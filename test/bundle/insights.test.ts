@@ -130,12 +130,13 @@ describe('createInsights', () => {
       const tab = sheetOf(fake, 'Insights');
       return Array.from({ length: 9 }, (_, i) => tab.columnWidths[String(i + 1)] ?? 100);
     };
-    // Short names: "Conversions A" (13 characters) is the longest: 13 x 7 + 16 = 107 px, below the
-    // 140-px minimum. B to H: 90 + 90 + 160 + 90 + 75 + 80 + 90 = 675; I: 1000 - 140 - 675 = 185.
+    // Short names: "Conversions A" is the longest: 6502 thousandths of an em in Arial (C 722,
+    // o n e 556, v s 500, r 333, i 222, space 278, A 667), 87 px at 13.33 px/em + 12 padding = 99 px,
+    // below the 140-px minimum. B to H: 90 + 90 + 160 + 90 + 75 + 80 + 90 = 675; I: 1000 - 140 - 675 = 185.
     const short = setup();
     short.run({ dataRange: 'Data!A:C', macroEvent: 'purchase' });
     expect(widthsOf(short.fake)).toEqual([140, 90, 90, 160, 90, 75, 80, 90, 185]);
-    // "add_to_cart_from_the_recommendations" (36 characters): 36 x 7 + 16 = 268 px, capped at 230;
+    // "add_to_cart_from_the_recommendations": 18286 thousandths of an em, 244 + 12 = 256 px, capped at 230;
     // I: 1000 - 230 - 675 = 95.
     const long = setup(
       ['Data'],
