@@ -15,9 +15,8 @@
 import { UserError } from '../errors';
 import { type EventTable, readEventTable, rowsByEntity } from '../table';
 import { EntityFunnel } from './entity-funnel';
-import { eventStepNotes } from './notes';
+import { stepNotes } from './event-funnel';
 import { type FunnelSpec, readFunnelSpec } from './spec';
-import { joinNotes, wildcardNote } from './sum-notes';
 
 /** One step's drop-offs: how many, and how many of them did each event next. */
 export interface DropOffBlock {
@@ -106,9 +105,5 @@ export function dropOffCounts(table: EventTable, spec: FunnelSpec): DropOffResul
       block.byCode[nextCode]!++;
     }
   }
-  const notes = joinNotes(
-    eventStepNotes(spec.steps, funnel.match.absentNames, table),
-    funnel.match.wildcardNames.map(wildcardNote),
-  );
-  return { table, spec, blocks, notes };
+  return { table, spec, blocks, notes: stepNotes(funnel, spec) };
 }

@@ -34,7 +34,7 @@ export class EntityFunnel {
   private readonly hasExclusions: boolean;
 
   constructor(
-    private readonly table: EventTable,
+    readonly table: EventTable,
     spec: EntitySpec,
   ) {
     const codeCount = table.eventNames.length;

@@ -14,6 +14,14 @@ import { emptyBlock, type FunnelBlock, type FunnelResult } from './result';
 import type { FunnelSpec } from './spec';
 import { joinNotes, wildcardNote } from './sum-notes';
 
+/** FUNNEL's note per step (absent names with `did you mean`, wildcard matches); "" for none. */
+export function stepNotes(funnel: EntityFunnel, spec: FunnelSpec): string[] {
+  return joinNotes(
+    eventStepNotes(spec.steps, funnel.match.absentNames, funnel.table),
+    funnel.match.wildcardNames.map(wildcardNote),
+  );
+}
+
 export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
   const stepCount = spec.steps.length;
   const funnel = new EntityFunnel(table, spec);
@@ -45,10 +53,7 @@ export function eventFunnel(table: EventTable, spec: FunnelSpec): FunnelResult {
     steps: spec.steps,
     unit: table.entityUnit,
     total,
-    notes: joinNotes(
-      eventStepNotes(spec.steps, funnel.match.absentNames, table),
-      funnel.match.wildcardNames.map(wildcardNote),
-    ),
+    notes: stepNotes(funnel, spec),
     report: false,
   };
   if (breakdown)
