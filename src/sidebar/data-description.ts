@@ -3,10 +3,9 @@
  * hands back plain JSON), and the sentence each view shows about it.
  */
 import type { DataDescription } from '../sheets/data-description';
+import { list, record } from './shapes';
 
 export type { DataDescription };
-
-type Loose = Record<string, unknown>;
 
 const KINDS: ReadonlyArray<DataDescription['kind']> = ['events', 'report', 'empty', 'unreadable'];
 
@@ -15,10 +14,10 @@ const texts = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 export function descriptionFrom(raw: unknown): DataDescription {
-  const r: Loose = typeof raw === 'object' && raw !== null ? (raw as Loose) : {};
+  const r = record(raw);
   const kind = KINDS.find((k) => k === r.kind) ?? 'unreadable';
-  const missing = (Array.isArray(r.missing) ? r.missing : []).map((m) => {
-    const item: Loose = typeof m === 'object' && m !== null ? (m as Loose) : {};
+  const missing = list(r.missing).map((m) => {
+    const item = record(m);
     return { step: text(item.step), note: text(item.note) };
   });
   return {

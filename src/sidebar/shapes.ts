@@ -21,10 +21,10 @@ import { printUrl } from '../sheets/print-url';
 
 type Loose = Record<string, unknown>;
 
-function record(value: unknown): Loose {
+export function record(value: unknown): Loose {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : {};
 }
-function list(value: unknown): unknown[] {
+export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 function text(value: unknown): string {
