@@ -4,7 +4,7 @@
 // column, and the next-event rows of each step against that count.
 // Run: npm run bench -- drop-off.  Env: BENCH_SIZES=100000,1000000  BENCH_RUNS=<runs>  BENCH_SEED=42
 import { FUNNEL_STEPS, generateEvents, HEADER } from './events.mjs';
-import { fullGc, median, timeOnce, wallAndCpu } from './measure.mjs';
+import { fullGc, median, settle, timeOnce, wallAndCpu } from './measure.mjs';
 import { loadBundle, rowsInRealm } from './realm.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
@@ -39,14 +39,18 @@ function benchSize(rows) {
   const dropOff = () => context.DROP_OFF(data, STEPS, '7d');
   const first = timeOnce(dropOff);
   line(`DROP_OFF first call in the context (cold JIT): ${wallAndCpu(first)}`);
-  // Interleaved, so that a change of load on a shared machine hits both alike.
+  // Interleaved, so that a change of load on a shared machine hits both alike; back to back after
+  // one untimed call of each, as measure.mjs's medianTimes does (a forced GC drops optimized code).
+  fullGc();
+  settle();
+  funnel();
+  dropOff();
   const times = { funnel: [], dropOff: [] };
   for (let i = 0; i < runs; i++) {
     for (const [name, call] of [
       ['funnel', funnel],
       ['dropOff', dropOff],
     ]) {
-      fullGc();
       times[name].push(timeOnce(call));
     }
   }
