@@ -10,10 +10,20 @@ import { type EntityScan, entityScan, needsEveryRow } from './modes';
 import { previousRequired } from './optional';
 import { Outcome } from './outcome';
 import type { FunnelSpec } from './spec';
-import { matchingCodes, matchSteps, type StepMatch } from './step-match';
+import { matchesName, matchingCodes, matchSteps, type StepMatch } from './step-match';
 
 /** The part of a spec that decides how one entity counts. */
 export type EntitySpec = Pick<FunnelSpec, 'steps' | 'mode' | 'windowMs' | 'exclude' | 'time'>;
+
+/**
+ * Which event names' rows a funnel reads, for the table reader's keepEvent: its steps' and
+ * exclusions' (relevantCodes' rows); undefined when it needs every row (needsEveryRow).
+ */
+export function neededEvents(spec: EntitySpec): ((name: string) => boolean) | undefined {
+  if (needsEveryRow(spec.mode)) return undefined;
+  const patterns = [...spec.steps.flatMap((step) => step.names), ...spec.exclude].map(namePattern);
+  return (name) => patterns.some((pattern) => matchesName(pattern, name));
+}
 
 export class EntityFunnel {
   readonly match: StepMatch;

@@ -7,6 +7,7 @@
  */
 import { UserError } from '../errors';
 import { readTable, reportColumnsText } from '../table';
+import { neededEvents } from './entity-funnel';
 import { eventFunnel } from './event-funnel';
 import { type Cell, layoutFunnel } from './layout';
 import { reportFunnel } from './report-funnel';
@@ -15,7 +16,7 @@ import { eventOnlyOptions, readFunnelSpec } from './spec';
 export { type Cell, layoutFunnel } from './layout';
 export type { FunnelBlock, FunnelResult } from './result';
 export { FUNNEL_OPTIONS, type FunnelSpec, readFunnelSpec } from './spec';
-export { eventFunnel, reportFunnel };
+export { eventFunnel, neededEvents, reportFunnel };
 
 /** `timeZone`: the spreadsheet's (an IANA name), for timestamps written without a zone; none: UTC. */
 export function funnel(
@@ -32,6 +33,7 @@ export function funnel(
     bySession: spec.bySession,
     steps: spec.steps,
     extraColumns: spec.breakdown === undefined ? [] : [spec.breakdown],
+    keepEvent: neededEvents(spec),
   });
   if (table.kind === 'aggregated') {
     const used = eventOnlyOptions(spec);

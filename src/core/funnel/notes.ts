@@ -78,18 +78,20 @@ function leftOutSummary(table: EventTable): string {
   if (!leftOut) return '';
   const parts: string[] = [];
   const were = (count: number) => (count === 1 ? 'was' : 'were');
+  // FUNNEL reads only its events' rows (read.ts, keepEvent): the counts are of those rows.
+  const rows = (count: number) => `${rowsText(count)}${table.otherEventRows > 0 ? " of the funnel's events" : ''}`;
   if (leftOut.withoutId > 0) {
     const id = table.entityUnit === 'sessions' ? 'session' : 'user';
     const column = table.entityUnit === 'sessions' ? table.columns.session : table.columns.user;
     parts.push(
-      `${rowsText(leftOut.withoutId)} without a ${id} id (column "${column}") ${were(leftOut.withoutId)} left out`,
+      `${rows(leftOut.withoutId)} without a ${id} id (column "${column}") ${were(leftOut.withoutId)} left out`,
     );
   }
   if (leftOut.badTime > 0 && leftOut.firstBadTime) {
     const first = leftOut.firstBadTime;
     const shown = first.text === '' ? 'empty' : `"${first.text}"`;
     parts.push(
-      `${rowsText(leftOut.badTime)} without a readable timestamp (column "${table.columns.time}", ` +
+      `${rows(leftOut.badTime)} without a readable timestamp (column "${table.columns.time}", ` +
         `first at row ${first.row + 1}: ${shown}) ${were(leftOut.badTime)} left out`,
     );
   }

@@ -56,9 +56,14 @@ export function matchSteps(table: EventTable, steps: readonly Step[]): StepMatch
 }
 
 /**
- * The codes of the event names a step name (or an excluded name) matches: its code when exact,
- * else every non-blank name the wildcard fits. One rule for names, steps and exclude= alike.
+ * Whether a step name (or an excluded name) matches an event name: the very name when exact,
+ * any non-blank name the wildcard fits. One rule for names, steps and exclude= alike.
  */
+export function matchesName(pattern: NamePattern, eventName: string): boolean {
+  return pattern.exact !== undefined ? eventName === pattern.exact : eventName !== '' && fitsPattern(pattern, eventName);
+}
+
+/** The codes of the event names a step name (or an excluded name) matches (matchesName). */
 export function matchingCodes(table: EventTable, pattern: NamePattern): number[] {
   if (pattern.exact !== undefined) {
     const code = table.eventCode(pattern.exact);
@@ -66,7 +71,7 @@ export function matchingCodes(table: EventTable, pattern: NamePattern): number[]
   }
   const codes: number[] = [];
   table.eventNames.forEach((eventName, code) => {
-    if (eventName !== '' && fitsPattern(pattern, eventName)) codes.push(code);
+    if (matchesName(pattern, eventName)) codes.push(code);
   });
   return codes;
 }

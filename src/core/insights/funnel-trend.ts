@@ -14,7 +14,7 @@
  * first row, one line per step, and the table stays a rectangle a chart can read.
  */
 import { UserError } from '../errors';
-import { eventFunnel, type FunnelSpec, readFunnelSpec } from '../funnel';
+import { eventFunnel, type FunnelSpec, neededEvents, readFunnelSpec } from '../funnel';
 import {
   type ColumnValues,
   type EventTable,
@@ -49,7 +49,12 @@ export function funnelTrend(
         'use FUNNEL for it.',
     );
   }
-  const table = readEventTable(data, { columns: spec.columns, bySession: spec.bySession, timeZone });
+  const table = readEventTable(data, {
+    columns: spec.columns,
+    bySession: spec.bySession,
+    timeZone,
+    keepEvent: neededEvents(spec),
+  });
   const zone = zoneNamed(timeZone);
   const { column, count } = periodColumn(table, period, zone ? (ms) => zone.offsetAt(ms) : undefined);
   const result = eventFunnel({ ...table, extras: [column] }, {

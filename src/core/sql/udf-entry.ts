@@ -40,6 +40,7 @@ export function reachedSteps(events: readonly UdfEvent[], spec: UdfSpec): boolea
   const table: EventTable = {
     kind: 'events',
     rowCount: n,
+    otherEventRows: 0,
     entityIds: new Int32Array(n),
     entityKeys: ['entity'],
     entityUnit: 'users',

@@ -41,6 +41,12 @@ export interface ReadTableOptions {
   timeZone?: string;
   /** The steps asked for: in a report they choose the table and the name column (report.ts). */
   steps?: readonly Step[];
+  /**
+   * Event rows: keep only rows whose event name (trimmed) passes, decided once per name. FUNNEL
+   * needs only its steps' and exclusions' rows; the others' ids and times are never read, and
+   * reading ids is most of the reading's time. None: every row is kept.
+   */
+  keepEvent?: (name: string) => boolean;
 }
 
 /** One extra column (a breakdown): each row's code into `values`. */
@@ -75,6 +81,8 @@ export interface EventTable {
   headers: string[];
   /** Rows left out (no id, unreadable timestamp, a repeated header), for the Notes. */
   leftOut?: LeftOutRows;
+  /** Rows not kept because keepEvent turned their (non-blank) event name down. */
+  otherEventRows: number;
 }
 
 export type { AggregatedTable };
@@ -128,9 +136,12 @@ function readData(data: unknown, options: ReadTableOptions, eventsOnly: boolean)
       header,
       index: findNamedColumn(headers, header, options.extraColumnsOption ?? 'breakdown'),
     }));
-    table = readEventRows(rows, headerIndex, headers, layout, extras, timeZone(options.timeZone));
+    table = readEventRows(rows, headerIndex, headers, layout, extras, {
+      zone: timeZone(options.timeZone),
+      keepEvent: options.keepEvent,
+    });
   }
-  if (table.rowCount === 0) {
+  if (table.rowCount === 0 && !(table.kind === 'events' && table.otherEventRows > 0)) {
     throw new UserError(
       `data has a header row (${seenHeaders(headers)}) but no data rows under it. ${DATA_HELP}`,
     );
@@ -263,13 +274,17 @@ function readEventRows(
   headers: string[],
   layout: EventLayout,
   extraColumns: { header: string; index: number }[],
-  zone: TimeZone | undefined,
+  { zone, keepEvent }: { zone: TimeZone | undefined; keepEvent: ((name: string) => boolean) | undefined },
 ): EventTable {
-  const capacity = rows.length - headerIndex - 1;
-  const entityIds = new Int32Array(capacity);
-  const times = new Float64Array(capacity);
-  const eventCodes = new Int32Array(capacity);
-  const sourceRows = new Int32Array(capacity);
+  // Room for every row, or, when only some events are kept, for the first rows, then grown to the
+  // share they kept: a funnel keeps a fraction of the rows, and memory taken is memory the GC
+  // then has to reclaim (at 3M rows a major collection costs about a second of CPU).
+  const rowCount = rows.length - headerIndex - 1;
+  let capacity = keepEvent ? Math.min(rowCount, FIRST_KEPT_ROWS) : rowCount;
+  let entityIds = new Int32Array(capacity);
+  let times = new Float64Array(capacity);
+  let eventCodes = new Int32Array(capacity);
+  let sourceRows = new Int32Array(capacity);
   const extraCodes = extraColumns.map(() => new Int32Array(capacity));
   const extraInterners = extraColumns.map(() => new Interner(true));
   const { user: userCol, session: sessionCol, event: eventCol, time: timeCol } = layout;
@@ -290,6 +305,10 @@ function readEventRows(
   const bySessionPair = layout.entityUnit === 'sessions' && userCol >= 0;
   const entityCol = layout.entityUnit === 'sessions' ? sessionCol : userCol;
   const entities = layout.entityUnit === 'sessions' ? sessions : users;
+  // A repeated header row (a second paste) is kept to its end, where it is recognised and said.
+  const eventHeader = headers[eventCol];
+  const kept = keepEvent && keptCodes(events, (name) => keepEvent(name) || name === eventHeader);
+  let otherEventRows = 0;
   let n = 0;
   let lastTimeCell: unknown;
   let lastTime = Number.NaN;
@@ -300,6 +319,11 @@ function readEventRows(
     const row = rows[r]!;
     const first = row[0];
     if (typeof first === 'string' && first.charCodeAt(0) === 35 && isCommentRow(row)) continue;
+    const event = events.code(row[eventCol]);
+    if (kept && !kept(event)) {
+      if (events.texts[event] !== '' || !isBlankRow(row)) otherEventRows++; // a blank row is no row
+      continue;
+    }
     const entityCell = row[entityCol];
     let entity = entities.code(entityCell);
     if (entity < 0) {
@@ -325,6 +349,16 @@ function readEventRows(
       }
       entity = pair;
     }
+    if (n === capacity) {
+      // Room for the share kept so far over all the rows, and a tenth more: usually the last growth.
+      const share = n / (r - headerIndex);
+      capacity = Math.min(rowCount, Math.max(Math.ceil(share * rowCount * 1.1) + 1024, capacity + (capacity >> 1)));
+      entityIds = grown(entityIds, capacity);
+      times = grown(times, capacity);
+      eventCodes = grown(eventCodes, capacity);
+      sourceRows = grown(sourceRows, capacity);
+      for (let x = 0; x < extraCodes.length; x++) extraCodes[x] = grown(extraCodes[x]!, capacity);
+    }
     const timeCell = row[timeCol];
     if (typeof timeCell === 'number' && timeCell >= 1e11 && timeCell < FAST_EPOCH_LIMIT) {
       // Epoch milliseconds or microseconds, always in range: stored straight into the typed
@@ -343,7 +377,7 @@ function readEventRows(
       times[n] = time;
     }
     entityIds[n] = entity;
-    eventCodes[n] = events.code(row[eventCol]);
+    eventCodes[n] = event;
     sourceRows[n] = r;
     for (let x = 0; x < extraColumns.length; x++) {
       extraCodes[x]![n] = extraInterners[x]!.code(row[extraColumns[x]!.index]);
@@ -367,7 +401,7 @@ function readEventRows(
     times: times.subarray(0, n),
     eventCodes: eventCodes.subarray(0, n),
     eventNames: events.texts,
-    eventCode: (name) => events.codeOfText(name),
+    eventCode: codeOfKeptName(events, eventCodes.subarray(0, n)),
     sourceRows: sourceRows.subarray(0, n),
     extras: extraColumns.map((c, x) => ({
       header: headers[c.index]!,
@@ -382,6 +416,51 @@ function readEventRows(
     },
     headers,
     leftOut,
+    otherEventRows,
+  };
+}
+
+/**
+ * eventCode: the code of a name with rows in the table, else -1. A name seen only on rows left
+ * out (no id, no readable timestamp) or not kept (keepEvent) is not in the table: a step of
+ * that name is said to be absent, or to have had all its rows left out, as the Notes explain.
+ */
+function codeOfKeptName(events: Interner, eventCodes: Int32Array): (name: string) => number {
+  const hasRows = new Uint8Array(events.size);
+  for (let i = 0; i < eventCodes.length; i++) hasRows[eventCodes[i]!] = 1;
+  return (name) => {
+    const code = events.codeOfText(name);
+    return code >= 0 && hasRows[code] === 1 ? code : -1;
+  };
+}
+
+/** Rows kept before the columns first grow, when keepEvent keeps only some. */
+const FIRST_KEPT_ROWS = 1 << 16;
+
+/** A copy of a column with room for `size` rows. */
+function grown<T extends Int32Array | Float64Array>(column: T, size: number): T {
+  const copy = new (column.constructor as new (size: number) => T)(size);
+  copy.set(column);
+  return copy;
+}
+
+/**
+ * keepEvent decided once per event code, as codes appear: `kept(code)` is a lookup in a
+ * byte table, not a call of keepEvent per row.
+ */
+function keptCodes(events: Interner, keepEvent: (name: string) => boolean): (code: number) => boolean {
+  let decisions = new Uint8Array(64);
+  let decided = 0;
+  return (code) => {
+    if (code >= decided) {
+      if (events.size > decisions.length) {
+        const grown = new Uint8Array(2 * events.size);
+        grown.set(decisions);
+        decisions = grown;
+      }
+      for (; decided < events.size; decided++) decisions[decided] = keepEvent(events.texts[decided]!) ? 1 : 0;
+    }
+    return decisions[code] === 1;
   };
 }
 

@@ -52,10 +52,11 @@ describe('several id columns (item 7)', () => {
 
   it('a named mostly empty column leaves rows out and says so; a step whose rows all went is not a typo', () => {
     const out = funnel(GA4_ROWS, 'first_visit, page_view, purchase', '', 'user=user_id');
-    // Only the two rows of alice (login, purchase) have a user_id; the 4 others are left out.
+    // Only the two rows of alice (login, purchase) have a user_id. Of the 4 others, FUNNEL reads
+    // the 3 of its steps (first_visit, page_view twice; add_to_cart is no step) and leaves them out.
     expect(counts(out)).toEqual([0, 0, 0]);
     expect(notes(out)).toEqual([
-      'the only "first_visit" row was left out; 4 rows without a user id (column "user_id") were left out',
+      `the only "first_visit" row was left out; 3 rows of the funnel's events without a user id (column "user_id") were left out`,
       `all 2 "page_view" rows were left out (see the first step's note)`,
       '',
     ]);

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventFunnel, funnel, readFunnelSpec } from '../../../src/core/funnel';
+import { eventFunnel, funnel, layoutFunnel, readFunnelSpec } from '../../../src/core/funnel';
 import { readEventTable } from '../../../src/core/table';
 import { type RefOptions, type RefRow, referenceFunnel } from './reference';
 
@@ -288,6 +288,56 @@ describe('row order does not matter', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("FUNNEL reads only its events' rows (keepEvent)", () => {
+  it('the output table is the one the whole table gives, in every mode, with exclusions and breakdowns', () => {
+    const optionSets = ['', 'strict_order', 'strict_increase', 'any order', 'open', 'time', 'exclude=x'];
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { minLength: 1, maxLength: 14 }),
+        stepsArb,
+        windowArb,
+        fc.constantFrom(...optionSets),
+        (rows, steps, window, options) => {
+          const words = `${options}${options ? ', ' : ''}breakdown=device`;
+          const spec = readFunnelSpec(stepsText(steps), window.cell, words);
+          // Every row read, none left aside: the engine on the whole table.
+          const whole = readEventTable(sheet(rows), { extraColumns: ['device'] });
+          expect(whole.otherEventRows).toBe(0);
+          const expected = layoutFunnel(eventFunnel(whole, spec), spec.time, spec.compare);
+          expect(funnel(sheet(rows), stepsText(steps), window.cell, words)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an excluded event that is no step is still read, and still drops the entities it should', () => {
+    const abc = fc.array(fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 2 }), {
+      minLength: 2,
+      maxLength: 3,
+    });
+    const words = fc.constantFrom('exclude=x', 'any order, exclude=x', 'open, exclude=x', 'exclude=x*');
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { minLength: 3, maxLength: 20 }),
+        abc,
+        windowArb,
+        words,
+        (rows, steps, window, options) => {
+          const spec = readFunnelSpec(stepsText(steps), window.cell, options);
+          const expected = layoutFunnel(
+            eventFunnel(readEventTable(sheet(rows)), spec),
+            spec.time,
+            spec.compare,
+          );
+          expect(funnel(sheet(rows), stepsText(steps), window.cell, options)).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
