@@ -14,6 +14,8 @@ import type { StepMatch } from './step-match';
 class AnyOrderState {
   readonly stepRows: Int32Array;
   readonly codeRows: Int32Array;
+  /** The codes with rows in the window, for matching() (kept only when a code matches several steps). */
+  readonly inWindow: number[] = [];
   private readonly owner: Int32Array;
   private readonly seen: Int32Array;
   private stamp = 0;
@@ -79,7 +81,9 @@ function scanAnyOrder(
   const { stepRows, codeRows } = state;
   const limit = windowMs + WINDOW_SLACK_MS;
   stepRows.fill(0);
-  const inWindow: number[] = [];
+  const { multiple } = match;
+  const inWindow = state.inWindow;
+  inWindow.length = 0;
   let distinct = 0;
   let best = 0;
   let bestFrom = 0;
@@ -88,22 +92,22 @@ function scanAnyOrder(
   for (let i = 0; i < n; i++) {
     while (j < n && time[j]! - time[i]! <= limit) {
       const code = codesOfRows[row[j]!]!;
-      if (codeRows[code]!++ === 0) inWindow.push(code);
-      if (!match.multiple) {
+      if (codeRows[code]!++ === 0 && multiple) inWindow.push(code);
+      if (!multiple) {
         const k = match.steps[match.start[code]!]!;
         if (stepRows[k]!++ === 0) distinct++;
       }
       j++;
     }
-    const covered = match.multiple ? state.matching(inWindow, match) : distinct;
+    const covered = multiple ? state.matching(inWindow, match) : distinct;
     if (covered > best) {
       best = covered;
       bestFrom = i;
       bestTo = j - 1;
     }
     const code = codesOfRows[row[i]!]!;
-    if (--codeRows[code]! === 0) inWindow.splice(inWindow.indexOf(code), 1);
-    if (!match.multiple) {
+    if (--codeRows[code]! === 0 && multiple) inWindow.splice(inWindow.indexOf(code), 1);
+    if (!multiple) {
       const k = match.steps[match.start[code]!]!;
       if (--stepRows[k]! === 0) distinct--;
     }
@@ -136,12 +140,12 @@ function completionTimes(
   out: Outcome,
 ): void {
   const { time, row } = entries;
-  const { stepRows, codeRows } = state;
-  const inWindow: number[] = [];
+  const { stepRows, codeRows, inWindow } = state;
+  inWindow.length = 0;
   let covered = 0;
   for (let j = from; j <= to; j++) {
     const code = codesOfRows[row[j]!]!;
-    if (codeRows[code]!++ === 0) inWindow.push(code);
+    if (codeRows[code]!++ === 0 && match.multiple) inWindow.push(code);
     let now = covered;
     if (match.multiple) now = state.matching(inWindow, match);
     else if (stepRows[match.steps[match.start[code]!]!]!++ === 0) now++;

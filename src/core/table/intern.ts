@@ -165,5 +165,6 @@ function hashOf(text: string, everyChar: boolean): number {
   }
   h ^= h >>> 15;
   h = (h + (h << 7)) | 0;
-  return h ^ (h >>> 13);
+  // 30 bits: a small integer in V8, never a heap number allocated per lookup.
+  return (h ^ (h >>> 13)) & 0x3fffffff;
 }
