@@ -79,7 +79,8 @@ function leftOutSummary(table: EventTable): string {
   const parts: string[] = [];
   const were = (count: number) => (count === 1 ? 'was' : 'were');
   // FUNNEL reads only its events' rows (read.ts, keepEvent): the counts are of those rows.
-  const rows = (count: number) => `${rowsText(count)}${table.otherEventRows > 0 ? " of the funnel's events" : ''}`;
+  const rows = (count: number) =>
+    `${rowsText(count)}${table.otherEventRows > 0 ? " of the funnel's events" : ''}`;
   if (leftOut.withoutId > 0) {
     const id = table.entityUnit === 'sessions' ? 'session' : 'user';
     const column = table.entityUnit === 'sessions' ? table.columns.session : table.columns.user;

@@ -60,7 +60,9 @@ export function matchSteps(table: EventTable, steps: readonly Step[]): StepMatch
  * any non-blank name the wildcard fits. One rule for names, steps and exclude= alike.
  */
 export function matchesName(pattern: NamePattern, eventName: string): boolean {
-  return pattern.exact !== undefined ? eventName === pattern.exact : eventName !== '' && fitsPattern(pattern, eventName);
+  return pattern.exact !== undefined
+    ? eventName === pattern.exact
+    : eventName !== '' && fitsPattern(pattern, eventName);
 }
 
 /** The codes of the event names a step name (or an excluded name) matches (matchesName). */

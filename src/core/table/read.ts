@@ -352,7 +352,10 @@ function readEventRows(
     if (n === capacity) {
       // Room for the share kept so far over all the rows, and a tenth more: usually the last growth.
       const share = n / (r - headerIndex);
-      capacity = Math.min(rowCount, Math.max(Math.ceil(share * rowCount * 1.1) + 1024, capacity + (capacity >> 1)));
+      capacity = Math.min(
+        rowCount,
+        Math.max(Math.ceil(share * rowCount * 1.1) + 1024, capacity + (capacity >> 1)),
+      );
       entityIds = grown(entityIds, capacity);
       times = grown(times, capacity);
       eventCodes = grown(eventCodes, capacity);
