@@ -1,7 +1,7 @@
 // One fresh process timing FUNNEL as Apps Script runs it: BENCH_DIST's Code.js in a vm context
 // (realm.mjs), BENCH_ROWS GA4-shaped rows (events.mjs) built inside that context, and for each
-// case (funnel-cases.mjs) the median and the best CPU time of BENCH_RUNS warm calls, each after a
-// full GC; the cold first call; the peak memory growth of a default-mode call; the bare scan of
+// case (funnel-cases.mjs) the median and the best CPU time of BENCH_RUNS warm calls back to back
+// (measure.mjs's medianTimes); the cold first call; the peak memory growth of a default-mode call; the bare scan of
 // the same array. Prints one JSON object. Spawned by funnel.bench.mjs and ab.mjs.
 
 import { FUNNEL_STEPS, generateEvents, HEADER } from './events.mjs';
@@ -10,7 +10,7 @@ import { medianTimes, peakGrowth, retainedBytes, timeOnce } from './measure.mjs'
 import { evaluateIn, loadBundle, rowsInRealm } from './realm.mjs';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
 const cases = chosenCases();
 let columns = generateEvents(rows, Number(process.env.BENCH_SEED ?? 42));
 const context = loadBundle();

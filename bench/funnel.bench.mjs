@@ -5,7 +5,7 @@
 // Code.js in a vm context as Apps Script loads it); its figures are the median over processes of
 // each one's median of BENCH_RUNS warm calls, and the best call seen. Times are CPU (every thread
 // of the process), steadier than wall-clock on a shared machine. Run: npm run bench -- funnel.
-// Env: BENCH_SIZES=100000,1000000,3000000  BENCH_FRESH=3  BENCH_RUNS=3  BENCH_NO_CHDB=1  BENCH_SEED=42
+// Env: BENCH_SIZES=100000,1000000,3000000  BENCH_FRESH=3  BENCH_RUNS=5  BENCH_NO_CHDB=1  BENCH_SEED=42
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { medianOf, runChild } from './ab.mjs';
@@ -18,7 +18,7 @@ import { DIST } from './realm.mjs';
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000,3000000').split(',').map(Number);
 const SEED = Number(process.env.BENCH_SEED ?? 42);
 const FRESH = Number(process.env.BENCH_FRESH ?? 3);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // chDB queries are short: more runs cost little and steady the median.
 const CHDB_RUNS = 7;
 const CASES = chosenCases();
