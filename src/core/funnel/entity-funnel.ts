@@ -90,11 +90,11 @@ export class EntityFunnel {
       // (No Math.min: a global lookup per row costs ~120 ns in a vm context.)
       const last = firstOnly && end > first + 1 ? first + 1 : end;
       if (first === last) {
-        if (everyRow) entries.push(times[row]!, 0, 0, row);
+        if (everyRow) entries.push(times, row, 0, 0);
         continue;
       }
       // Last step first: the order the scans apply a row's steps in (entries.ts).
-      for (let s = last - 1; s >= first; s--) entries.push(times[row]!, steps[s]!, ranks[code]!, row);
+      for (let s = last - 1; s >= first; s--) entries.push(times, row, steps[s]!, ranks[code]!);
     }
     if (entries.n === 0) return false;
     entries.sort();

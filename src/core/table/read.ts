@@ -317,13 +317,15 @@ function readEventRows(
   for (let r = headerIndex + 1; r < rows.length; r++) {
     if ((r & (ROWS_PER_CLOCK_CHECK - 1)) === 0) checkBudget(r);
     const row = rows[r]!;
-    const first = row[0];
-    if (typeof first === 'string' && first.charCodeAt(0) === 35 && isCommentRow(row)) continue;
+    // The event first: a row not kept costs no look at its other cells (each one a cache miss).
     const event = events.code(row[eventCol]);
     if (kept && !kept(event)) {
-      if (events.texts[event] !== '' || !isBlankRow(row)) otherEventRows++; // a blank row is no row
+      // A blank row, or a `#` comment line (its event cell blank), is no row of another event.
+      if (events.texts[event] !== '' || !(isBlankRow(row) || isCommentRow(row))) otherEventRows++;
       continue;
     }
+    const first = row[0];
+    if (typeof first === 'string' && first.charCodeAt(0) === 35 && isCommentRow(row)) continue;
     const entityCell = row[entityCol];
     let entity = entities.code(entityCell);
     if (entity < 0) {
@@ -366,7 +368,10 @@ function readEventRows(
     if (typeof timeCell === 'number' && timeCell >= 1e11 && timeCell < FAST_EPOCH_LIMIT) {
       // Epoch milliseconds or microseconds, always in range: stored straight into the typed
       // array, with no call and no check per row.
-      times[n] = timeCell >= 1e14 ? timeCell / 1000 : timeCell;
+      // Two stores, not `t >= 1e14 ? t / 1000 : t`: that joins a raw double and a tagged number,
+      // which V8 boxes, a heap number allocated per row (measured: 16 bytes a kept row).
+      times[n] = timeCell;
+      if (timeCell >= 1e14) times[n] = timeCell / 1000;
     } else {
       const time = timeCell === lastTimeCell ? lastTime : parseTimestamp(timeCell, zone);
       if (!isTimeInRange(time)) {
