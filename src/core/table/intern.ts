@@ -30,6 +30,8 @@ const SAME_HASH_LIMIT = 3;
  * in ids change) and SAMPLED_CHARS spread over the rest; up to their sum, from every one.
  */
 const TAIL_CHARS = 8;
+/** Lengths remembered by Interner.code's cache of recent strings (a power of two). */
+const RECENT_SLOTS = 32;
 const SAMPLED_CHARS = 6;
 
 export class Interner {
@@ -42,6 +44,9 @@ export class Interner {
   private mask = FIRST_SLOTS - 1;
   /** Hash every character (after sampling proved poor for this data), not a sample. */
   private everyChar = false;
+  /** The last string looked up at each length (modulo RECENT_SLOTS), and its code. */
+  private readonly recent: (string | undefined)[] = new Array(RECENT_SLOTS).fill(undefined);
+  private readonly recentCodes = new Int32Array(RECENT_SLOTS);
   /** Cells that are not strings, by value (Dates are left out: one entry per row). */
   private readonly others = new Map<unknown, number>();
 
@@ -56,8 +61,15 @@ export class Interner {
 
   code(cell: unknown): number {
     if (typeof cell === 'string') {
+      // An event column repeats a few names: the last string of each length often is this one,
+      // and one native comparison costs less than hashing and probing.
+      const slot = cell.length & (RECENT_SLOTS - 1);
+      if (this.recent[slot] === cell) return this.recentCodes[slot]!;
       const found = this.find(cell);
-      return found >= 0 ? this.keyCodes[found]! : this.learnString(cell);
+      const code = found >= 0 ? this.keyCodes[found]! : this.learnString(cell);
+      this.recent[slot] = cell;
+      this.recentCodes[slot] = code;
+      return code;
     }
     const known = this.others.get(cell);
     return known !== undefined ? known : this.learnOther(cell);
