@@ -40,11 +40,13 @@ function benchSize(rows) {
   const first = timeOnce(dropOff);
   line(`DROP_OFF first call in the context (cold JIT): ${wallAndCpu(first)}`);
   // Interleaved, so that a change of load on a shared machine hits both alike; back to back after
-  // one untimed call of each, as measure.mjs's medianTimes does (a forced GC drops optimized code).
+  // three untimed calls of each, as measure.mjs's medianTimes does (a forced GC drops optimized code).
   fullGc();
   settle();
-  funnel();
-  dropOff();
+  for (let i = 0; i < 3; i++) {
+    funnel();
+    dropOff();
+  }
   const times = { funnel: [], dropOff: [] };
   for (let i = 0; i < runs; i++) {
     for (const [name, call] of [

@@ -53,18 +53,24 @@ export function timeOnce(fn) {
 }
 
 /**
+ * Calls not timed before a series: after a forced full GC V8 compiles again, on helper threads
+ * whose CPU time the next calls would carry. Counted with --trace-opt on FUNNEL at 1M rows, the
+ * calls after one made 68, 30, 8, 2, then 0 compilations.
+ */
+const WARM_UP_CALLS = 3;
+
+/**
  * Medians of wall and CPU milliseconds over `runs` back-to-back calls of a warm runtime, and the
- * best CPU time; result is the last call's. One full GC (and settle()) before the series, then one
- * call that is not timed: V8 drops optimized code on a forced full GC (measured on FUNNEL at 1M
- * rows: 50-70 TurboFan compilations inside every call that followed one, none in back-to-back
- * calls), so a GC before each call would time re-optimization rather than the call. Each call
- * pays for the collections it causes, as calls in a warm runtime do; the cold first call of a
- * fresh process is timed on its own by the benches that report it.
+ * best CPU time; result is the last call's. One full GC (and settle()) before the series, then
+ * WARM_UP_CALLS calls that are not timed: V8 drops optimized code on a forced full GC, so a GC
+ * before each call would time re-optimization rather than the call. Each call pays for the
+ * collections it causes, as calls in a warm runtime do; the cold first call of a fresh process is
+ * timed on its own by the benches that report it.
  */
 export function medianTimes(runs, fn) {
   fullGc();
   settle();
-  fn();
+  for (let i = 0; i < WARM_UP_CALLS; i++) fn();
   const times = [];
   for (let i = 0; i < runs; i++) times.push(timeOnce(fn));
   return {
