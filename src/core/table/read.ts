@@ -314,11 +314,29 @@ function readEventRows(
   let lastTime = Number.NaN;
   const checkBudget = readBudget(rows.length);
 
+  // Rows go in blocks: the block's event codes first, then its kept rows' ids prefetched
+  // together (Interner.prefetch), then each row as below.
+  const blockEvents = new Int32Array(BLOCK_ROWS);
+  const blockIds: unknown[] = [];
+  let blockStart = 0;
+  let blockEnd = headerIndex + 1;
   for (let r = headerIndex + 1; r < rows.length; r++) {
     if ((r & (ROWS_PER_CLOCK_CHECK - 1)) === 0) checkBudget(r);
+    if (r === blockEnd) {
+      blockStart = r;
+      blockEnd = r + BLOCK_ROWS < rows.length ? r + BLOCK_ROWS : rows.length;
+      let ids = 0;
+      for (let b = blockStart; b < blockEnd; b++) {
+        const blockRow = rows[b]!;
+        const code = events.code(blockRow[eventCol]);
+        blockEvents[b - blockStart] = code;
+        if (!kept || kept(code)) blockIds[ids++] = blockRow[entityCol];
+      }
+      entities.prefetch(blockIds, ids);
+    }
     const row = rows[r]!;
     // The event first: a row not kept costs no look at its other cells (each one a cache miss).
-    const event = events.code(row[eventCol]);
+    const event = blockEvents[r - blockStart]!;
     if (kept && !kept(event)) {
       // A blank row, or a `#` comment line (its event cell blank), is no row of another event.
       if (events.texts[event] !== '' || !(isBlankRow(row) || isCommentRow(row))) otherEventRows++;
@@ -441,6 +459,9 @@ function codeOfKeptName(events: Interner, eventCodes: Int32Array): (name: string
     return code >= 0 && hasRows[code] === 1 ? code : -1;
   };
 }
+
+/** Rows per block of the reading loop (see readEventRows). */
+const BLOCK_ROWS = 256;
 
 /** Rows kept before the columns first grow, when keepEvent keeps only some. */
 const FIRST_KEPT_ROWS = 1 << 16;
