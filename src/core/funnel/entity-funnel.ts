@@ -56,11 +56,10 @@ export class EntityFunnel {
       for (const code of matchingCodes(table, namePattern(name))) this.excluded[code] = 1;
     }
     this.hasExclusions = this.excluded.includes(1);
-    const { start } = this.match;
-    const relevant = new Uint8Array(codeCount);
-    for (let c = 0; c < codeCount; c++) relevant[c] = start[c + 1]! > start[c]! ? 1 : this.excluded[c]!;
-    this.relevantCodes = needsEveryRow(spec.mode) ? undefined : relevant;
-    this.ranks = stepListRanks(start, this.match.steps);
+    // By code, the very rule the table reader is given (neededEvents): one place says it.
+    const needed = neededEvents(spec);
+    this.relevantCodes = needed && Uint8Array.from(table.eventNames, (name) => (needed(name) ? 1 : 0));
+    this.ranks = stepListRanks(this.match.start, this.match.steps);
     this.scan = entityScan(spec.mode, {
       stepCount: spec.steps.length,
       windowMs: spec.windowMs,

@@ -466,8 +466,8 @@ const BLOCK_ROWS = 256;
 /** Rows kept before the columns first grow, when keepEvent keeps only some. */
 const FIRST_KEPT_ROWS = 1 << 16;
 
-/** A copy of a column with room for `size` rows. */
-function grown<T extends Int32Array | Float64Array>(column: T, size: number): T {
+/** A copy of a column (or a byte table) with room for `size` entries. */
+function grown<T extends Uint8Array | Int32Array | Float64Array>(column: T, size: number): T {
   const copy = new (column.constructor as new (size: number) => T)(size);
   copy.set(column);
   return copy;
@@ -482,11 +482,7 @@ function keptCodes(events: Interner, keepEvent: (name: string) => boolean): (cod
   let decided = 0;
   return (code) => {
     if (code >= decided) {
-      if (events.size > decisions.length) {
-        const grown = new Uint8Array(2 * events.size);
-        grown.set(decisions);
-        decisions = grown;
-      }
+      if (events.size > decisions.length) decisions = grown(decisions, 2 * events.size);
       for (; decided < events.size; decided++) decisions[decided] = keepEvent(events.texts[decided]!) ? 1 : 0;
     }
     return decisions[code] === 1;
