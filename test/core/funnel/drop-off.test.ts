@@ -285,73 +285,57 @@ function caseOf(steps: string[][], mode: Mode, windowUs: number) {
 
 const refRowsOf = (rows: GenRow[]): RefRow[] => rows.map((r) => ({ ...r, value: '' }));
 
+/** A random case: rows, steps, window and mode, as every property below draws them. */
+const caseArbs = [fc.array(rowArb, { minLength: 1, maxLength: 14 }), stepsArb, windowArb, modeArb] as const;
+
 describe('DROP_OFF against the reference, and its properties', () => {
   it('equals the reference in every mode, window and option', () => {
     fc.assert(
-      fc.property(
-        fc.array(rowArb, { minLength: 1, maxLength: 14 }),
-        stepsArb,
-        windowArb,
-        modeArb,
-        (rows, steps, w, mode) => {
-          const { text, words, ref } = caseOf(steps, mode as Mode, w.us);
-          const out = dropOffTable(dropOff(sheetOf(rows), text, w.cell, words), 100);
-          expect(parsed(out)).toEqual(referenceDropOff(refRowsOf(rows), steps, ref));
-        },
-      ),
+      fc.property(...caseArbs, (rows, steps, w, mode) => {
+        const { text, words, ref } = caseOf(steps, mode as Mode, w.us);
+        const out = dropOffTable(dropOff(sheetOf(rows), text, w.cell, words), 100);
+        expect(parsed(out)).toEqual(referenceDropOff(refRowsOf(rows), steps, ref));
+      }),
       { numRuns: 500 },
     );
   });
 
   it("per step: next events (top 1, the rest summed) add up to the drop-offs, which are FUNNEL's Drop-off", () => {
     fc.assert(
-      fc.property(
-        fc.array(rowArb, { minLength: 1, maxLength: 14 }),
-        stepsArb,
-        windowArb,
-        modeArb,
-        (rows, steps, w, mode) => {
-          const { text, words } = caseOf(steps, mode as Mode, w.us);
-          const out = dropOffTable(dropOff(sheetOf(rows), text, w.cell, words), 1);
-          const funnelRows = funnel(sheetOf(rows), text, w.cell, words);
-          const spec = readFunnelSpec(text, w.cell, words);
-          const required = spec.steps.flatMap((s, i) => (s.optional ? [] : [i + 1]));
-          const firstLines = out.flatMap((r, i) => (r[0] !== '' && i > 0 ? [i] : []));
-          expect(firstLines).toHaveLength(required.length - 1);
-          firstLines.forEach((line, b) => {
-            const end = firstLines[b + 1] ?? out.length;
-            const dropped = out[line]![2] as number;
-            const sum = out.slice(line + 1, end).reduce((s, r) => s + (r[2] as number), 0);
-            expect(sum).toBe(dropped);
-            // FUNNEL's Drop-off column (index 4) on the next required step's row.
-            expect(dropped).toBe(funnelRows[required[b + 1]!]![4]);
-            expect(out.slice(line + 1, end).length).toBeLessThanOrEqual(3);
-          });
-        },
-      ),
+      fc.property(...caseArbs, (rows, steps, w, mode) => {
+        const { text, words } = caseOf(steps, mode as Mode, w.us);
+        const out = dropOffTable(dropOff(sheetOf(rows), text, w.cell, words), 1);
+        const funnelRows = funnel(sheetOf(rows), text, w.cell, words);
+        const spec = readFunnelSpec(text, w.cell, words);
+        const required = spec.steps.flatMap((s, i) => (s.optional ? [] : [i + 1]));
+        const firstLines = out.flatMap((r, i) => (r[0] !== '' && i > 0 ? [i] : []));
+        expect(firstLines).toHaveLength(required.length - 1);
+        firstLines.forEach((line, b) => {
+          const end = firstLines[b + 1] ?? out.length;
+          const dropped = out[line]![2] as number;
+          const sum = out.slice(line + 1, end).reduce((s, r) => s + (r[2] as number), 0);
+          expect(sum).toBe(dropped);
+          // FUNNEL's Drop-off column (index 4) on the next required step's row.
+          expect(dropped).toBe(funnelRows[required[b + 1]!]![4]);
+          expect(out.slice(line + 1, end).length).toBeLessThanOrEqual(3);
+        });
+      }),
       { numRuns: 300 },
     );
   });
 
   it('shuffling the rows changes nothing', () => {
     fc.assert(
-      fc.property(
-        fc.array(rowArb, { minLength: 1, maxLength: 14 }),
-        stepsArb,
-        windowArb,
-        modeArb,
-        fc.infiniteStream(fc.nat()),
-        (rows, steps, w, mode, randoms) => {
-          const { text, words } = caseOf(steps, mode as Mode, w.us);
-          const shuffled = [...rows];
-          for (let i = shuffled.length - 1; i > 0; i--) {
-            const j = randoms.next().value % (i + 1);
-            [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
-          }
-          const run = (r: GenRow[]) => dropOffTable(dropOff(sheetOf(r), text, w.cell, words), 2);
-          expect(run(shuffled)).toEqual(run(rows));
-        },
-      ),
+      fc.property(...caseArbs, fc.infiniteStream(fc.nat()), (rows, steps, w, mode, randoms) => {
+        const { text, words } = caseOf(steps, mode as Mode, w.us);
+        const shuffled = [...rows];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = randoms.next().value % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+        }
+        const run = (r: GenRow[]) => dropOffTable(dropOff(sheetOf(r), text, w.cell, words), 2);
+        expect(run(shuffled)).toEqual(run(rows));
+      }),
       { numRuns: 300 },
     );
   });
