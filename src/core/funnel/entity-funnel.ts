@@ -11,18 +11,23 @@ import { previousRequired } from './optional';
 import { Outcome } from './outcome';
 import type { FunnelSpec } from './spec';
 import { matchesName, matchingCodes, matchSteps, type StepMatch } from './step-match';
+import { NO_START, type StrictBreaks, strictBreaks } from './strict-breaks';
 
 /** The part of a spec that decides how one entity counts. */
 export type EntitySpec = Pick<FunnelSpec, 'steps' | 'mode' | 'windowMs' | 'exclude' | 'time'>;
 
-/**
- * Which event names' rows a funnel reads, for the table reader's keepEvent: its steps' and
- * exclusions' (relevantCodes' rows); undefined when it needs every row (needsEveryRow).
- */
-export function neededEvents(spec: EntitySpec): ((name: string) => boolean) | undefined {
-  if (needsEveryRow(spec.mode)) return undefined;
+/** The event names whose rows an entity's scan reads: its steps' and exclusions'. */
+function scannedEvents(spec: EntitySpec): (name: string) => boolean {
   const patterns = [...spec.steps.flatMap((step) => step.names), ...spec.exclude].map(namePattern);
   return (name) => patterns.some((pattern) => matchesName(pattern, name));
+}
+
+/**
+ * Which event names' rows a funnel reads, for the table reader's keepEvent: scannedEvents';
+ * undefined when it needs every row (needsEveryRow: strict_order's other rows end chains).
+ */
+export function neededEvents(spec: EntitySpec): ((name: string) => boolean) | undefined {
+  return needsEveryRow(spec.mode) ? undefined : scannedEvents(spec);
 }
 
 export class EntityFunnel {
@@ -33,11 +38,12 @@ export class EntityFunnel {
   readonly entries = new Entries();
   readonly out: Outcome;
   /**
-   * Which rows an entity's scan needs, by event code (1 = needed): undefined for all of them
-   * (strict_order: a row that is no step ends a chain), else step rows and excluded rows;
-   * leaving the rest out makes the grouping and the sort cheaper (rowsByEntity).
+   * Which rows an entity's scan needs, by event code (1 = needed): step rows and excluded rows.
+   * Leaving the rest out makes the grouping and the sort cheaper (rowsByEntity).
    */
-  readonly relevantCodes: Uint8Array | undefined;
+  readonly relevantCodes: Uint8Array;
+  /** strict_order: the one row per entity, of those left out, that ends its chains. */
+  private readonly breaks: StrictBreaks | undefined;
   private readonly scan: EntityScan;
   private readonly ranks: Int32Array;
   private readonly excluded: Uint8Array;
@@ -57,8 +63,9 @@ export class EntityFunnel {
     }
     this.hasExclusions = this.excluded.includes(1);
     // By code, the very rule the table reader is given (neededEvents): one place says it.
-    const needed = neededEvents(spec);
-    this.relevantCodes = needed && Uint8Array.from(table.eventNames, (name) => (needed(name) ? 1 : 0));
+    const scanned = scannedEvents(spec);
+    this.relevantCodes = Uint8Array.from(table.eventNames, (name) => (scanned(name) ? 1 : 0));
+    this.breaks = needsEveryRow(spec.mode) ? strictBreaks(table, this.match) : undefined;
     this.ranks = stepListRanks(this.match.start, this.match.steps);
     this.scan = entityScan(spec.mode, {
       stepCount: spec.steps.length,
@@ -71,12 +78,12 @@ export class EntityFunnel {
   }
 
   /**
-   * Scans the entity whose rows are order[from] .. order[to - 1]; its outcome is in `out`.
-   * False when it never entered, or an excluded event drops it.
+   * Scans the entity whose rows are order[from] .. order[to - 1] (all its rows, or all of
+   * them that relevantCodes needs); its outcome is in `out`. False when it never entered, or an
+   * excluded event drops it.
    */
   run(order: Int32Array, from: number, to: number): boolean {
     const { entries, out, ranks } = this;
-    const everyRow = this.relevantCodes === undefined;
     const { eventCodes, times } = this.table;
     const { start, steps } = this.match;
     const firstOnly = this.scan.firstStepOnly;
@@ -88,14 +95,17 @@ export class EntityFunnel {
       const end = start[code + 1]!;
       // (No Math.min: a global lookup per row costs ~120 ns in a vm context.)
       const last = firstOnly && end > first + 1 ? first + 1 : end;
-      if (first === last) {
-        if (everyRow) entries.push(times, row, 0, 0);
-        continue;
-      }
       // Last step first: the order the scans apply a row's steps in (entries.ts).
       for (let s = last - 1; s >= first; s--) entries.push(times, row, steps[s]!, ranks[code]!);
     }
     if (entries.n === 0) return false;
+    const breaks = this.breaks;
+    if (breaks !== undefined) {
+      const entity = this.table.entityIds[order[from]!]!;
+      if (breaks.firstStart[entity] === NO_START) return false;
+      const breakRow = breaks.breakRow[entity]!;
+      if (breakRow >= 0) entries.push(times, breakRow, 0, 0);
+    }
     entries.sort();
     out.reset();
     this.scan.scan(entries, out);

@@ -1,7 +1,8 @@
 /**
  * One entity's funnel entries: (time, step) pairs, one per step a row matches (the same event
- * listed twice, overlapping alternatives), or step 0 for a row that matches none (kept only
- * for strict_order). The buffers are reused from entity to entity.
+ * listed twice, overlapping alternatives), or step 0 for a row that matches none (strict_order's
+ * one row that can end a chain: EntityFunnel.pushFirstBreak). The buffers are reused from
+ * entity to entity.
  *
  * Order: by time; at equal times by the row's rank (its list of steps compared as words, so
  * a row of step 1 comes before a row of step 2, as ClickHouse sorts, and a row matching no step

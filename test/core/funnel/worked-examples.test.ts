@@ -126,6 +126,26 @@ describe('ClickHouse rules worked by hand', () => {
     expect(counts(funnel(data, 'a, b', '', 'strict_order'))).toEqual([1, 0]);
   });
 
+  it('strict_order: a non-step row at the time of the first step 1 is before it, so the next one ends the chain', () => {
+    // noise@10:00 sorts before a@10:00 (no chain yet: passed over); b follows a; noise@10:02 ends it.
+    const data = rows(
+      ['noise', '10:00:00'],
+      ['a', '10:00:00'],
+      ['b', '10:01:00'],
+      ['noise', '10:02:00'],
+      ['c', '10:03:00'],
+    );
+    expect(counts(funnel(data, 'a, b, c', '', 'strict_order'))).toEqual([1, 1, 0]);
+    // Two non-step rows after the chain began: the earlier one ends it, however the rows are pasted.
+    const twoBreaks = rows(
+      ['noise', '10:05:00'],
+      ['a', '10:00:00'],
+      ['noise', '10:01:00'],
+      ['b', '10:02:00'],
+    );
+    expect(counts(funnel(twoBreaks, 'a, b', '', 'strict_order'))).toEqual([1, 0]);
+  });
+
   it('strict_deduplication: a repeated step ends the scan', () => {
     const data = rows(['a', '10:00:00'], ['b', '10:01:00'], ['b', '10:02:00'], ['c', '10:03:00']);
     expect(counts(funnel(data, 'a, b, c'))).toEqual([1, 1, 1]);
