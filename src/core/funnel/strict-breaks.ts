@@ -35,15 +35,18 @@ export function strictBreaks(table: EventTable, match: StepMatch): StrictBreaks 
     if (times[row]! < firstStart[entity]!) firstStart[entity] = times[row]!;
   }
   const breakRow = new Int32Array(entityCount).fill(-1);
+  // The time of breakRow, per entity: times[breakRow] would be a cache miss per row.
+  const breakTime = new Float64Array(entityCount).fill(NO_START);
   for (let row = 0; row < rowCount; row++) {
     const code = eventCodes[row]!;
     if (start[code] !== start[code + 1]) continue;
     const entity = entityIds[row]!;
     const t = times[row]!;
-    if (!(t > firstStart[entity]!)) continue;
     // Rows in table order: at equal times the first row stays, as the sort would put it.
-    const current = breakRow[entity]!;
-    if (current < 0 || t < times[current]!) breakRow[entity] = row;
+    if (t > firstStart[entity]! && t < breakTime[entity]!) {
+      breakTime[entity] = t;
+      breakRow[entity] = row;
+    }
   }
   return { firstStart, breakRow };
 }
