@@ -48,7 +48,6 @@ export function reachedSteps(events: readonly UdfEvent[], spec: UdfSpec): boolea
     eventCodes,
     eventNames: names,
     eventCode: (name) => codes.get(name) ?? -1,
-    sourceRows: new Int32Array(n),
     extras: [],
     columns: { event: 'e', time: 't' },
     headers: ['t', 'e'],

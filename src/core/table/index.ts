@@ -8,7 +8,7 @@
  *   lists in aliases.ts (or by `user=`/`session=`/`event=`/`time=`/`count=` overrides), and
  *   returns columns as typed arrays:
  *     EventTable: entityIds (Int32Array into entityKeys), times (Float64Array, epoch ms UTC),
- *     eventCodes (Int32Array into eventNames), eventCode(name), sourceRows, extras
+ *     eventCodes (Int32Array into eventNames), eventCode(name), extras
  *     (breakdown columns as codes + values), entityUnit 'users' | 'sessions', columns found.
  *     AggregatedTable (report.ts): names, counts (Float64Array), countUnit 'users' | 'sessions' |
  *     'events' | 'count'. A report is read for its steps (`steps` option): they choose the stacked

@@ -73,8 +73,6 @@ export interface EventTable {
   eventNames: string[];
   /** Code of an event name (trimmed), -1 when the data never has it. */
   eventCode(name: string): number;
-  /** Per row, its index in the data argument (0 = the argument's first row), for messages. */
-  sourceRows: Int32Array;
   extras: ColumnValues[];
   /** Header of each column used. */
   columns: { user?: string; session?: string; event: string; time: string };
@@ -284,7 +282,6 @@ function readEventRows(
   let entityIds = new Int32Array(capacity);
   let times = new Float64Array(capacity);
   let eventCodes = new Int32Array(capacity);
-  let sourceRows = new Int32Array(capacity);
   const extraCodes = extraColumns.map(() => new Int32Array(capacity));
   const extraInterners = extraColumns.map(() => new Interner(true));
   const { user: userCol, session: sessionCol, event: eventCol, time: timeCol } = layout;
@@ -379,7 +376,6 @@ function readEventRows(
       entityIds = grown(entityIds, capacity);
       times = grown(times, capacity);
       eventCodes = grown(eventCodes, capacity);
-      sourceRows = grown(sourceRows, capacity);
       for (let x = 0; x < extraCodes.length; x++) extraCodes[x] = grown(extraCodes[x]!, capacity);
     }
     const timeCell = row[timeCol];
@@ -404,7 +400,6 @@ function readEventRows(
     }
     entityIds[n] = entity;
     eventCodes[n] = event;
-    sourceRows[n] = r;
     for (let x = 0; x < extraColumns.length; x++) {
       extraCodes[x]![n] = extraInterners[x]!.code(row[extraColumns[x]!.index]);
     }
@@ -428,7 +423,6 @@ function readEventRows(
     eventCodes: eventCodes.subarray(0, n),
     eventNames: events.texts,
     eventCode: codeOfKeptName(events, eventCodes.subarray(0, n)),
-    sourceRows: sourceRows.subarray(0, n),
     extras: extraColumns.map((c, x) => ({
       header: headers[c.index]!,
       codes: extraCodes[x]!.subarray(0, n),
