@@ -18,6 +18,7 @@ export class Entries {
   /** Index of the table row the entry came from. */
   row = new Int32Array(64);
   private order = new Int32Array(64);
+  private spare = new EntryBuffers(0);
 
   clear(): void {
     this.n = 0;
@@ -101,23 +102,22 @@ export class Entries {
     }
   }
 
+  /** Puts the entries in `order`'s order, through the spare buffers (reused: no allocation per entity). */
   private permute(order: Int32Array): void {
     const n = order.length;
-    const t2 = new Float64Array(n);
-    const s2 = new Int32Array(n);
-    const k2 = new Int32Array(n);
-    const r2 = new Int32Array(n);
+    if (this.spare.time.length < n) this.spare = new EntryBuffers(this.time.length);
+    const { time, step, rank, row } = this.spare;
     for (let i = 0; i < n; i++) {
       const from = order[i]!;
-      t2[i] = this.time[from]!;
-      s2[i] = this.step[from]!;
-      k2[i] = this.rank[from]!;
-      r2[i] = this.row[from]!;
+      time[i] = this.time[from]!;
+      step[i] = this.step[from]!;
+      rank[i] = this.rank[from]!;
+      row[i] = this.row[from]!;
     }
-    this.time.set(t2);
-    this.step.set(s2);
-    this.rank.set(k2);
-    this.row.set(r2);
+    this.time.set(time.subarray(0, n));
+    this.step.set(step.subarray(0, n));
+    this.rank.set(rank.subarray(0, n));
+    this.row.set(row.subarray(0, n));
   }
 
   private grow(): void {
@@ -134,6 +134,21 @@ export class Entries {
     this.step = step;
     this.rank = rank;
     this.row = row;
+  }
+}
+
+/** The four columns of entries, for Entries.permute's spare copy. */
+class EntryBuffers {
+  readonly time: Float64Array;
+  readonly step: Int32Array;
+  readonly rank: Int32Array;
+  readonly row: Int32Array;
+
+  constructor(size: number) {
+    this.time = new Float64Array(size);
+    this.step = new Int32Array(size);
+    this.rank = new Int32Array(size);
+    this.row = new Int32Array(size);
   }
 }
 
