@@ -4,7 +4,7 @@
 // column, and the next-event rows of each step against that count.
 // Run: npm run bench -- drop-off.  Env: BENCH_SIZES=100000,1000000  BENCH_RUNS=<runs>  BENCH_SEED=42
 import { FUNNEL_STEPS, generateEvents, HEADER } from './events.mjs';
-import { fullGc, median, settle, timeOnce, wallAndCpu } from './measure.mjs';
+import { fullGc, median, settle, timeOnce, WARM_UP_CALLS, wallAndCpu } from './measure.mjs';
 import { loadBundle, rowsInRealm } from './realm.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
@@ -40,10 +40,11 @@ function benchSize(rows) {
   const first = timeOnce(dropOff);
   line(`DROP_OFF first call in the context (cold JIT): ${wallAndCpu(first)}`);
   // Interleaved, so that a change of load on a shared machine hits both alike; back to back after
-  // three untimed calls of each, as measure.mjs's medianTimes does (a forced GC drops optimized code).
+  // WARM_UP_CALLS untimed calls of each, as measure.mjs's medianTimes does (a forced GC drops
+  // optimized code).
   fullGc();
   settle();
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < WARM_UP_CALLS; i++) {
     funnel();
     dropOff();
   }

@@ -57,7 +57,7 @@ export function timeOnce(fn) {
  * whose CPU time the next calls would carry. Counted with --trace-opt on FUNNEL at 1M rows, the
  * calls after one made 68, 30, 8, 2, then 0 compilations.
  */
-const WARM_UP_CALLS = 3;
+export const WARM_UP_CALLS = 3;
 
 /**
  * Medians of wall and CPU milliseconds over `runs` back-to-back calls of a warm runtime, and the

@@ -1,7 +1,7 @@
 /**
  * One entity's funnel entries: (time, step) pairs, one per step a row matches (the same event
  * listed twice, overlapping alternatives), or step 0 for a row that matches none (strict_order's
- * one row that can end a chain: EntityFunnel.pushFirstBreak). The buffers are reused from
+ * one row per entity that can end a chain: strict-breaks.ts). The buffers are reused from
  * entity to entity.
  *
  * Order: by time; at equal times by the row's rank (its list of steps compared as words, so
@@ -121,11 +121,7 @@ export class Entries {
   }
 
   private grow(): void {
-    const size = this.time.length * 2;
-    const time = new Float64Array(size);
-    const step = new Int32Array(size);
-    const rank = new Int32Array(size);
-    const row = new Int32Array(size);
+    const { time, step, rank, row } = new EntryBuffers(this.time.length * 2);
     time.set(this.time);
     step.set(this.step);
     rank.set(this.rank);
@@ -137,12 +133,12 @@ export class Entries {
   }
 }
 
-/** The four columns of entries, for Entries.permute's spare copy. */
+/** The four columns of entries: Entries' larger ones when it grows, and permute's spare copy. */
 class EntryBuffers {
-  readonly time: Float64Array;
-  readonly step: Int32Array;
-  readonly rank: Int32Array;
-  readonly row: Int32Array;
+  readonly time: Float64Array<ArrayBuffer>;
+  readonly step: Int32Array<ArrayBuffer>;
+  readonly rank: Int32Array<ArrayBuffer>;
+  readonly row: Int32Array<ArrayBuffer>;
 
   constructor(size: number) {
     this.time = new Float64Array(size);
