@@ -11,23 +11,19 @@ import { previousRequired } from './optional';
 import { Outcome } from './outcome';
 import type { FunnelSpec } from './spec';
 import { matchesName, matchingCodes, matchSteps, type StepMatch } from './step-match';
-import { NO_START, type StrictBreaks, strictBreaks } from './strict-breaks';
+import { NONE, type StrictBreaks, strictBreaks } from './strict-breaks';
 
 /** The part of a spec that decides how one entity counts. */
 export type EntitySpec = Pick<FunnelSpec, 'steps' | 'mode' | 'windowMs' | 'exclude' | 'time'>;
 
-/** The event names whose rows an entity's scan reads: its steps' and exclusions'. */
-function scannedEvents(spec: EntitySpec): (name: string) => boolean {
+/**
+ * The event names whose rows an entity's scan reads, and the table reader's keepEvent: its
+ * steps' and exclusions'. (strict_order also needs the others' rows, each of which can end a
+ * chain, but only one per entity: strict-breaks.ts finds it among them.)
+ */
+export function neededEvents(spec: EntitySpec): (name: string) => boolean {
   const patterns = [...spec.steps.flatMap((step) => step.names), ...spec.exclude].map(namePattern);
   return (name) => patterns.some((pattern) => matchesName(pattern, name));
-}
-
-/**
- * Which event names' rows a funnel reads, for the table reader's keepEvent: scannedEvents';
- * undefined when it needs every row (needsEveryRow: strict_order's other rows end chains).
- */
-export function neededEvents(spec: EntitySpec): ((name: string) => boolean) | undefined {
-  return needsEveryRow(spec.mode) ? undefined : scannedEvents(spec);
 }
 
 export class EntityFunnel {
@@ -42,7 +38,7 @@ export class EntityFunnel {
    * Leaving the rest out makes the grouping and the sort cheaper (rowsByEntity).
    */
   readonly relevantCodes: Uint8Array;
-  /** strict_order: the one row per entity, of those left out, that ends its chains. */
+  /** strict_order: per entity, its first step 1 and the time of the row that ends its chains. */
   private readonly breaks: StrictBreaks | undefined;
   private readonly scan: EntityScan;
   private readonly ranks: Int32Array;
@@ -63,8 +59,8 @@ export class EntityFunnel {
     }
     this.hasExclusions = this.excluded.includes(1);
     // By code, the very rule the table reader is given (neededEvents): one place says it.
-    const scanned = scannedEvents(spec);
-    this.relevantCodes = Uint8Array.from(table.eventNames, (name) => (scanned(name) ? 1 : 0));
+    const needed = neededEvents(spec);
+    this.relevantCodes = Uint8Array.from(table.eventNames, (name) => (needed(name) ? 1 : 0));
     this.breaks = needsEveryRow(spec.mode) ? strictBreaks(table, this.match) : undefined;
     this.ranks = stepListRanks(this.match.start, this.match.steps);
     this.scan = entityScan(spec.mode, {
@@ -102,9 +98,8 @@ export class EntityFunnel {
     const breaks = this.breaks;
     if (breaks !== undefined) {
       const entity = this.table.entityIds[order[from]!]!;
-      if (breaks.firstStart[entity] === NO_START) return false;
-      const breakRow = breaks.breakRow[entity]!;
-      if (breakRow >= 0) entries.push(times, breakRow, 0, 0);
+      if (breaks.firstStart[entity] === NONE) return false;
+      if (breaks.breakTime[entity] !== NONE) entries.pushBreak(breaks.breakTime, entity);
     }
     entries.sort();
     out.reset();

@@ -1,8 +1,7 @@
 /**
  * One entity's funnel entries: (time, step) pairs, one per step a row matches (the same event
  * listed twice, overlapping alternatives), or step 0 for a row that matches none (strict_order's
- * one row per entity that can end a chain: strict-breaks.ts). The buffers are reused from
- * entity to entity.
+ * one row that can end a chain: pushBreak). The buffers are reused from entity to entity.
  *
  * Order: by time; at equal times by the row's rank (its list of steps compared as words, so
  * a row of step 1 comes before a row of step 2, as ClickHouse sorts, and a row matching no step
@@ -34,6 +33,19 @@ export class Entries {
     this.step[this.n] = step;
     this.rank[this.n] = rank;
     this.row[this.n] = row;
+    this.n++;
+  }
+
+  /**
+   * strict_order's entry for the row that ends the entity's chains (strict-breaks.ts): step 0 at
+   * times[at], rank 0, and row -1 (it may be no row of the table; no scan reads a step-0 row).
+   */
+  pushBreak(times: Float64Array, at: number): void {
+    if (this.n === this.time.length) this.grow();
+    this.time[this.n] = times[at]!;
+    this.step[this.n] = 0;
+    this.rank[this.n] = 0;
+    this.row[this.n] = -1;
     this.n++;
   }
 

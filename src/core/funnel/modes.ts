@@ -60,7 +60,7 @@ export function modeWords(mode: FunnelMode): string[] {
   return mode.kind === 'sequential' ? [...mode.strict] : [mode.kind];
 }
 
-/** strict_order needs every row of an entity (a row that is no step ends its chain). */
+/** strict_order needs the rows of every event (a row that is no step ends a chain: strict-breaks.ts). */
 export function needsEveryRow(mode: FunnelMode): boolean {
   return mode.kind === 'sequential' && mode.strict.includes('strict_order');
 }

@@ -49,6 +49,7 @@ export {
   type ColumnValues,
   type DataTable,
   type EventTable,
+  type OtherRows,
   type ReadTableOptions,
   readEventTable,
   readTable,

@@ -34,6 +34,9 @@ const TAIL_CHARS = 8;
 const RECENT_SLOTS = 32;
 const SAMPLED_CHARS = 6;
 
+/** Interner.knownCode of a text never seen (its own code would be a new one). */
+export const UNSEEN = -2;
+
 export class Interner {
   /** The text of each code, in first-seen order. */
   readonly texts: string[] = [];
@@ -99,6 +102,27 @@ export class Interner {
       if (entry > 0) sink += keys[entry - 1]!.length;
     }
     this.prefetchSink = sink;
+  }
+
+  /**
+   * The code code(cell) would give, learning nothing: -1 for a blank or skipped text as there,
+   * UNSEEN for a text that would get a new code.
+   */
+  knownCode(cell: unknown): number {
+    if (typeof cell === 'string') {
+      const slot = cell.length & (RECENT_SLOTS - 1);
+      if (this.recent[slot] === cell) return this.recentCodes[slot]!;
+      const found = this.find(cell);
+      return found >= 0 ? this.keyCodes[found]! : this.knownText(cell.trim());
+    }
+    const known = this.others.get(cell);
+    return known !== undefined ? known : this.knownText(cellText(cell));
+  }
+
+  private knownText(text: string): number {
+    const found = this.find(text);
+    if (found >= 0) return this.keyCodes[found]!;
+    return (text === '' && !this.blankIsValue) || this.skip?.(text) ? -1 : UNSEEN;
   }
 
   /** Code of a text already trimmed, or -1 when the data never had it. */

@@ -1,6 +1,7 @@
 /**
  * Reading a data argument (a range of exported rows with its header row) into columns.
- * One pass over the rows, codes in typed arrays, no object per row: a million rows must
+ * One pass over the rows (and, for strict_order only, a second one over the rows of other
+ * events: EventTable.otherRows), codes in typed arrays, no object per row: a million rows must
  * fit in a custom function's 30 seconds and in little more memory than the input.
  */
 import { UserError } from '../errors';
@@ -8,7 +9,7 @@ import { COLUMN_ALIASES, type ColumnRole, normalizeHeader } from './aliases';
 import { asRows, cellText, isBlankCell } from './cells';
 import { findColumn, findColumns, findNamedColumn, quotedList, seenHeaders } from './columns';
 import { findHeaderRow, headerNames, isBlankRow, isCommentRow, isTotalLabel } from './header';
-import { Interner } from './intern';
+import { Interner, UNSEEN } from './intern';
 import { countLeftOutEvent, type LeftOutRows, noRowsLeftOut, repeatsHeader } from './left-out';
 import { ROWS_PER_CLOCK_CHECK, readBudget } from './limits';
 import { type AggregatedTable, COUNT_ROLES, planReport, reportColumnsText } from './report';
@@ -43,8 +44,9 @@ export interface ReadTableOptions {
   steps?: readonly Step[];
   /**
    * Event rows: keep only rows whose event name (trimmed) passes, decided once per name. FUNNEL
-   * needs only its steps' and exclusions' rows; the others' ids and times are never read, and
-   * reading ids is most of the reading's time. None: every row is kept.
+   * needs only its steps' and exclusions' rows; the others' ids and times are not read (unless
+   * strict_order asks: EventTable.otherRows), and reading ids is most of the reading's time.
+   * None: every row is kept.
    */
   keepEvent?: (name: string) => boolean;
 }
@@ -81,6 +83,26 @@ export interface EventTable {
   leftOut?: LeftOutRows;
   /** Rows not kept because keepEvent turned their (non-blank) event name down. */
   otherEventRows: number;
+  /**
+   * With keepEvent: a reader of those rows' entities and times, for strict_order (a row of any
+   * other event ends a chain). A second pass, only when asked for, and nothing stored: keeping
+   * them in the table took 16 bytes a row (66 MB of typed arrays a call at 3M rows, past the
+   * 64 MB of outside-the-heap memory after which V8 marks the whole heap, about 0.8 s a call).
+   */
+  otherRows?: () => OtherRows;
+}
+
+/**
+ * The rows keepEvent turned down, in data order, a chunk at a time (no storage, no call per row).
+ * A row whose id names no entity of the table (an entity with no kept row), or whose id or time
+ * cannot be read, is passed over: it has no place in any entity's rows.
+ */
+export interface OtherRows {
+  /**
+   * Fills entityIds[i] and times[i] with the next rows; returns how many (0: there are no more).
+   * The arrays hold at least 256 rows (a block of the reading).
+   */
+  next(entityIds: Int32Array, times: Float64Array): number;
 }
 
 export type { AggregatedTable };
@@ -306,6 +328,8 @@ function readEventRows(
   const eventHeader = headers[eventCol];
   const kept = keepEvent && keptCodes(events, (name) => keepEvent(name) || name === eventHeader);
   let otherEventRows = 0;
+  // Which data rows those are: one bit per row.
+  const otherRowBits = kept && new Uint32Array((rows.length + 31) >>> 5);
   let n = 0;
   let lastTimeCell: unknown;
   let lastTime = Number.NaN;
@@ -336,7 +360,10 @@ function readEventRows(
     const event = blockEvents[r - blockStart]!;
     if (kept && !kept(event)) {
       // A blank row, or a `#` comment line (its event cell blank), is no row of another event.
-      if (events.texts[event] !== '' || !(isBlankRow(row) || isCommentRow(row))) otherEventRows++;
+      if (events.texts[event] !== '' || !(isBlankRow(row) || isCommentRow(row))) {
+        otherEventRows++;
+        otherRowBits![r >>> 5]! |= 1 << (r & 31);
+      }
       continue;
     }
     const first = row[0];
@@ -437,6 +464,95 @@ function readEventRows(
     headers,
     leftOut,
     otherEventRows,
+    ...(otherRowBits && {
+      otherRows: otherRowsReader({
+        rows,
+        firstRow: headerIndex + 1,
+        bits: otherRowBits,
+        entities,
+        users,
+        pairs: bySessionPair ? pairs : undefined,
+        entityCol,
+        userCol,
+        timeCol,
+        zone,
+      }),
+    }),
+  };
+}
+
+/** What reading the rows keepEvent turned down takes from the first pass. */
+interface OtherRowsContext {
+  rows: unknown[][];
+  firstRow: number;
+  /** Bit r set: data row r is such a row. */
+  bits: Uint32Array;
+  entities: Interner;
+  users: Interner;
+  /** By session with a user column: (user, session) code pairs to entities. */
+  pairs: Map<number, number> | undefined;
+  entityCol: number;
+  userCol: number;
+  timeCol: number;
+  zone: TimeZone | undefined;
+}
+
+/**
+ * EventTable.otherRows: the second pass, over the rows the first one turned down. Ids are only
+ * looked up (an id the kept rows never had is no entity of the table), in blocks prefetched as
+ * in the first pass; times are read as there.
+ */
+function otherRowsReader(c: OtherRowsContext): () => OtherRows {
+  return () => {
+    let r = c.firstRow;
+    const blockRows = new Int32Array(BLOCK_ROWS);
+    const blockIds: unknown[] = [];
+    return {
+      next(ids, out) {
+        const { rows, bits, entities, users, pairs, entityCol, userCol, timeCol, zone } = c;
+        if (ids.length < BLOCK_ROWS) throw new Error('OtherRows.next: room for a block of rows is needed');
+        let n = 0;
+        // The last text timestamp parsed (locals: a double kept in a closure is boxed).
+        let lastCell: unknown;
+        let lastTime = Number.NaN;
+        // Block by block, while the output has room for a whole one.
+        while (r < rows.length && n + BLOCK_ROWS <= ids.length) {
+          let count = 0;
+          for (; r < rows.length && count < BLOCK_ROWS; r++) {
+            if ((bits[r >>> 5]! & (1 << (r & 31))) === 0) continue;
+            blockRows[count] = r;
+            blockIds[count++] = rows[r]![entityCol];
+          }
+          entities.prefetch(blockIds, count);
+          for (let b = 0; b < count; b++) {
+            const row = rows[blockRows[b]!]!;
+            let entity = entities.knownCode(blockIds[b]); // no entity: -1 or UNSEEN
+            if (entity < 0) continue;
+            if (pairs) {
+              const user = users.knownCode(row[userCol]);
+              if (user === UNSEEN) continue; // no pair of the table has this user
+              const pair = pairs.get((user + 1) * 67_108_864 + entity);
+              if (pair === undefined) continue;
+              entity = pair;
+            }
+            const timeCell = row[timeCol];
+            if (typeof timeCell === 'number' && timeCell >= 1e11 && timeCell < FAST_EPOCH_LIMIT) {
+              out[n] = timeCell; // two stores, as in the first pass
+              if (timeCell >= 1e14) out[n] = timeCell / 1000;
+            } else {
+              if (timeCell !== lastCell) {
+                lastCell = timeCell;
+                lastTime = parseTimestamp(timeCell, zone);
+              }
+              if (!isTimeInRange(lastTime)) continue;
+              out[n] = lastTime;
+            }
+            ids[n++] = entity;
+          }
+        }
+        return n;
+      },
+    };
   };
 }
 
