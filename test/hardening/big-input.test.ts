@@ -58,6 +58,22 @@ describe('a read that would run past the time limit', () => {
     }
   });
 
+  it("strict_order's second pass, over the other events' rows, counts toward the same budget", () => {
+    // With "buy" the only step, the view rows are read again (read.ts otherRows). 1.5 s per look:
+    // the first pass's five looks end at 7.5 s, within budget; the second pass's first look
+    // (row 8192) is at 9 s. Without strict_order the same clock lets the call finish.
+    slowClock(1_500);
+    let message = '';
+    try {
+      FUNNEL(DATA, 'buy', '', 'strict_order');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(TOO_SLOW.exec(message)?.[1]).toBe(String(ROWS_PER_CLOCK_CHECK));
+    slowClock(1_500);
+    expect(FUNNEL(DATA, 'buy')[1]!.slice(0, 2)).toEqual(['buy', 34]);
+  });
+
   it('a read within the budget is not stopped, however many looks at the clock it takes', () => {
     // Just under the budget at the last look: the same answer as with the real clock.
     slowClock(Math.floor(READ_BUDGET_MS / 5));

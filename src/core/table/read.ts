@@ -476,6 +476,7 @@ function readEventRows(
         userCol,
         timeCol,
         zone,
+        checkBudget,
       }),
     }),
   };
@@ -495,6 +496,8 @@ interface OtherRowsContext {
   userCol: number;
   timeCol: number;
   zone: TimeZone | undefined;
+  /** The reading's time budget (limits.ts): this pass is part of the reading. */
+  checkBudget: (rowIndex: number) => void;
 }
 
 /**
@@ -509,7 +512,7 @@ function otherRowsReader(c: OtherRowsContext): () => OtherRows {
     const blockIds: unknown[] = [];
     return {
       next(ids, out) {
-        const { rows, bits, entities, users, pairs, entityCol, userCol, timeCol, zone } = c;
+        const { rows, bits, entities, users, pairs, entityCol, userCol, timeCol, zone, checkBudget } = c;
         if (ids.length < BLOCK_ROWS) throw new Error('OtherRows.next: room for a block of rows is needed');
         let n = 0;
         // The last text timestamp parsed (locals: a double kept in a closure is boxed).
@@ -519,6 +522,7 @@ function otherRowsReader(c: OtherRowsContext): () => OtherRows {
         while (r < rows.length && n + BLOCK_ROWS <= ids.length) {
           let count = 0;
           for (; r < rows.length && count < BLOCK_ROWS; r++) {
+            if ((r & (ROWS_PER_CLOCK_CHECK - 1)) === 0) checkBudget(r); // the first pass's clock
             if ((bits[r >>> 5]! & (1 << (r & 31))) === 0) continue;
             blockRows[count] = r;
             blockIds[count++] = rows[r]![entityCol];
