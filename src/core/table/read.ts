@@ -381,8 +381,7 @@ function readEventRows(
     }
     if (bySessionPair) {
       const user = users.code(row[userCol]);
-      // Both codes stay far below 2^26 (a sheet holds at most 10 million cells): one number per pair.
-      const key = (user + 1) * 67_108_864 + entity;
+      const key = pairKey(user, entity);
       let pair = pairs.get(key);
       if (pair === undefined) {
         pair = pairKeys.length;
@@ -535,7 +534,7 @@ function otherRowsReader(c: OtherRowsContext): () => OtherRows {
             if (pairs) {
               const user = users.knownCode(row[userCol]);
               if (user === UNSEEN) continue; // no pair of the table has this user
-              const pair = pairs.get((user + 1) * 67_108_864 + entity);
+              const pair = pairs.get(pairKey(user, entity));
               if (pair === undefined) continue;
               entity = pair;
             }
@@ -572,6 +571,14 @@ function codeOfKeptName(events: Interner, eventCodes: Int32Array): (name: string
     const code = events.codeOfText(name);
     return code >= 0 && hasRows[code] === 1 ? code : -1;
   };
+}
+
+/**
+ * One number per (user, session) pair of codes (user -1: a blank user). Both codes stay far below
+ * 2^26, as a sheet holds at most 10 million cells.
+ */
+function pairKey(user: number, session: number): number {
+  return (user + 1) * 67_108_864 + session;
 }
 
 /** Rows per block of the reading loop (see readEventRows). */
