@@ -122,7 +122,7 @@ export class Interner {
   private knownText(text: string): number {
     const found = this.find(text);
     if (found >= 0) return this.keyCodes[found]!;
-    return (text === '' && !this.blankIsValue) || this.skip?.(text) ? -1 : UNSEEN;
+    return this.hasNoCode(text) ? -1 : UNSEEN;
   }
 
   /** Code of a text already trimmed, or -1 when the data never had it. */
@@ -172,9 +172,14 @@ export class Interner {
 
   /** A trimmed text not seen before: a new code, or -1 for a blank or a skipped text. */
   private codeOfNewText(text: string): number {
-    if ((text === '' && !this.blankIsValue) || this.skip?.(text)) return -1;
+    if (this.hasNoCode(text)) return -1;
     this.texts.push(text);
     return this.texts.length - 1;
+  }
+
+  /** A trimmed text that gets code -1: a blank (unless blankIsValue) or a skipped text. */
+  private hasNoCode(text: string): boolean {
+    return (text === '' && !this.blankIsValue) || this.skip?.(text) === true;
   }
 
   private insert(key: string, code: number): void {
