@@ -98,12 +98,12 @@ export function dataReference(spreadsheet: Spreadsheet, dataRange: string): stri
 }
 
 /**
- * A FUNNEL that works on this data: with a window on event rows, without on a report (windows
- * need event rows). Its steps are the planner's that the data has (two at least), else the data's
+ * A FUNNEL that works on this data: with a window on event rows, without on a report or a table
+ * of checkbox columns (windows need event rows). Its steps are the planner's that the data has (two at least), else the data's
  * three most frequent names.
  */
 export function funnelExample(kind: DataKind, range: string, planned: readonly string[]): string {
-  if (kind.kind !== 'events' && kind.kind !== 'report') return '';
+  if (kind.kind === 'empty' || kind.kind === 'unreadable') return '';
   const present = planned.filter((step) => missingSteps([step], kind.names).length === 0);
   const steps = present.length >= 2 ? present : kind.names.slice(0, 3);
   if (steps.length === 0) return '';
@@ -129,14 +129,14 @@ export function describeData(request?: unknown): DataDescription {
     const noDataTab = dataRange === DATA_TAB_RANGE && !spreadsheet.getSheetByName('Data');
     const range = noDataTab ? '' : dataReference(spreadsheet, dataRange);
     const kind: DataKind = noDataTab ? { kind: 'empty' } : readDataKind(spreadsheet, range);
-    const names = kind.kind === 'events' || kind.kind === 'report' ? kind.names : [];
+    const names = kind.kind === 'empty' || kind.kind === 'unreadable' ? [] : kind.names;
     const steps = plannedSteps(macroEvent);
     return {
       kind: kind.kind,
       range,
       names: names.slice(0, NAMES_SENT),
       nameCount: names.length,
-      columns: kind.kind === 'report' ? kind.columns : '',
+      columns: kind.kind === 'report' || kind.kind === 'checkboxes' ? kind.columns : '',
       problem: kind.kind === 'unreadable' ? kind.message : '',
       example: funnelExample(kind, range, steps),
       steps,

@@ -204,7 +204,8 @@ const NOTHING_WRITTEN = 'Nothing was written.';
 
 /**
  * Stops the run, before anything is written, when the data cannot give insights: a report (totals
- * per name: the trend and the impact need one row per event), nothing pasted yet, rows that cannot
+ * per name: the trend and the impact need one row per event) or a table of checkbox columns (no
+ * times), nothing pasted yet, rows that cannot
  * be read, or a step or macro event the data never has (the trend would be zeros).
  */
 function refuseUnusableData(kind: DataKind, range: string, macroEvent: string, steps: string[]): void {
@@ -214,6 +215,13 @@ function refuseUnusableData(kind: DataKind, range: string, macroEvent: string, s
       `Analyse needs event rows, but ${range} holds a report (${kind.columns}): one total per name, ` +
         `not one row per event. ${EVENT_ROWS_HOW} On a report, FUNNEL works, without a window` +
         `${example ? `: ${example}` : ''}. ${NOTHING_WRITTEN}`,
+    );
+  }
+  if (kind.kind === 'checkboxes') {
+    throw new UserError(
+      `Analyse needs event rows, but ${range} holds one row per lead or session with TRUE/FALSE columns ` +
+        `(${kind.columns}), not one row per event. ${EVENT_ROWS_HOW} On such a table, FUNNEL works, without a ` +
+        `window: ${funnelExample(kind, range, steps)}. ${NOTHING_WRITTEN}`,
     );
   }
   if (kind.kind === 'empty') {

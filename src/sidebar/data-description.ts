@@ -7,7 +7,13 @@ import { list, record } from './shapes';
 
 export type { DataDescription };
 
-const KINDS: ReadonlyArray<DataDescription['kind']> = ['events', 'report', 'empty', 'unreadable'];
+const KINDS: ReadonlyArray<DataDescription['kind']> = [
+  'events',
+  'report',
+  'checkboxes',
+  'empty',
+  'unreadable',
+];
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const texts = (value: unknown): string[] =>

@@ -989,5 +989,19 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
       await screenshot(page, 'help');
       expect((await calls(page)).map((c) => c.name)).toEqual(['describeData']);
     });
+
+    it('in Help, names a table of checkbox columns as such and gives its FUNNEL', async () => {
+      const example = '=FUNNEL(\'Data\'!A:F, "Signed up, Demo booked, Purchased")';
+      const { page } = await openSidebar('help', {
+        describeData: {
+          value: { kind: 'checkboxes', columns: '"Signed up", "Demo booked", "Purchased"', example },
+        },
+      });
+      await expect.poll(() => page.locator('.funnel-example code').textContent()).toBe(example);
+      expect(await page.locator('.funnel-example').textContent()).toContain(
+        'holds one row per lead or session with TRUE/FALSE columns ("Signed up", "Demo booked", "Purchased")',
+      );
+      await expectFitsWidth(page);
+    });
   },
 );

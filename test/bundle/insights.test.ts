@@ -253,6 +253,28 @@ describe('createInsights', () => {
     expect(snapshot(fake.spreadsheet)).toEqual(before);
   });
 
+  it('refuses a list of one row per lead with checkboxes before writing, with the FUNNEL that works on it', () => {
+    const leads = [
+      ['Lead', 'Signed up', 'Purchased'],
+      ['L1', true, true],
+      ['L2', true, false],
+    ];
+    const { fake, run } = setup(['Data'], leads);
+    const before = snapshot(fake.spreadsheet);
+    let message = '';
+    try {
+      run({ dataRange: 'Data!A:C', macroEvent: 'Purchased', steps: ['Signed up', 'Purchased'] });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /^Analyse needs event rows, but 'Data'!A:C holds one row per lead or session with TRUE\/FALSE columns \("Signed up", "Purchased"\), not one row per event\./,
+    );
+    expect(message).toContain(`FUNNEL works, without a window: =FUNNEL('Data'!A:C, "Signed up, Purchased").`);
+    expect(message).toMatch(/Nothing was written\.$/);
+    expect(snapshot(fake.spreadsheet)).toEqual(before);
+  });
+
   it('follows a user who pastes a report, then event rows, then a report again: written once, kept after', () => {
     const report = [
       ['Event name', 'Total users'],

@@ -95,6 +95,12 @@ const ERROR_SHAPES: ErrorShape[] = [
       /^row \d+ of data, column ".*": ".*" is not a number\. A report needs a number in its count column on every row\.$/s,
   },
   {
+    source: 'src/core/table/report.ts',
+    fragment: ' is a TRUE/FALSE (checkbox) value, not a count. ',
+    pattern:
+      /^row \d+ of data, column ".*": "(true|false)" is a TRUE\/FALSE \(checkbox\) value, not a count\. A report needs a number/is,
+  },
+  {
     source: 'src/core/table/limits.ts',
     fragment: 'data is too large to finish within the 30 seconds Sheets gives a custom function',
     pattern:
@@ -171,6 +177,25 @@ const ERROR_SHAPES: ErrorShape[] = [
     fragment: 'but a funnel starts and ends with a required step: ',
     pattern:
       /^step ".*" is optional \(in square brackets\), but a funnel starts and ends with a required step: remove the brackets, or put the step between two required ones\.$/s,
+  },
+  {
+    source: 'src/core/funnel/index.ts',
+    fragment: '), which has no times. ',
+    pattern:
+      /needs? times \(event rows: one row per event .*\), but data has one row per session or lead with TRUE\/FALSE columns \(step columns .*\), which has no times\. Remove (it|them) or use event rows\.$/s,
+  },
+  {
+    source: 'src/core/table/flags.ts',
+    fragment:
+      'nor a count. In a table of one row per session or lead with TRUE/FALSE columns, a step column holds ',
+    pattern:
+      /^row \d+ of data, column ".*": ".*" is neither TRUE\/FALSE nor a count\. In a table of one row per session or lead with TRUE\/FALSE columns, a step column holds/s,
+  },
+  {
+    source: 'src/core/table/flags.ts',
+    fragment: ' both name the column ',
+    pattern:
+      /^steps \d+ and \d+ both name the column ".*"\. In a table of one row per session or lead with TRUE\/FALSE columns, a row holds one value per column/s,
   },
   {
     source: 'src/core/funnel/index.ts',
@@ -462,14 +487,22 @@ const timeCell = fc.oneof(
   hostileCell,
 );
 const countCell = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 500 }) }, hostileCell);
+/** A checkbox as Sheets holds it, as text, as a count, or blank. */
+const flagCell = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom<unknown>(true, false, 'TRUE', 'false', '', 0, 1, 3) },
+  hostileCell,
+);
 
 /** Headers: the columns each kind of data needs, with random ones mixed in. */
 const EVENT_HEADER = ['user_pseudo_id', 'event_name', 'event_timestamp', 'ga_session_id', 'device'];
 const REPORT_HEADER = ['Event name', 'Event count', 'Total users', 'device'];
+/** A table of one row per lead with a checkbox per step: its headers are the fuzzed step names. */
+const FLAGS_HEADER = ['view', 'cart', 'buy', 'device'];
 
 const dataArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 8, arbitrary: tableArb(EVENT_HEADER, [entityCell, eventCell, timeCell, entityCell, eventCell]) },
   { weight: 3, arbitrary: tableArb(REPORT_HEADER, [eventCell, countCell, countCell, eventCell]) },
+  { weight: 2, arbitrary: tableArb(FLAGS_HEADER, [flagCell, flagCell, flagCell, eventCell]) },
   { weight: 1, arbitrary: fc.array(fc.array(hostileCell, { minLength: 3, maxLength: 3 }), { maxLength: 6 }) },
   { weight: 1, arbitrary: hostileCell },
 );

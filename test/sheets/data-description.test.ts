@@ -116,6 +116,29 @@ describe('describeData', () => {
     expect(described.example).toBe(`=FUNNEL('Data'!A:C, "purchase, view_item", "7d")`);
   });
 
+  it('on a list of one row per lead with checkboxes gives the FUNNEL over its checkbox columns', () => {
+    const planner = plannerOver({ sheetNames: ['Data'] });
+    // Sheets hands checkboxes over as booleans; "Deal value" is a number, "Plan" text: not steps.
+    put(planner, [
+      ['Lead', 'Signed up', 'Demo booked', 'Purchased', 'Plan', 'Deal value'],
+      ['L1', true, true, true, 'Pro', 100],
+      ['L2', true, false, false, 'Basic', 0],
+    ]);
+    expect(describeData(planner, { dataRange: 'Data!A:F' })).toMatchObject({
+      kind: 'checkboxes',
+      names: ['Signed up', 'Demo booked', 'Purchased'],
+      columns: '"Signed up", "Demo booked", "Purchased"',
+      example: `=FUNNEL('Data'!A:F, "Signed up, Demo booked, Purchased")`,
+      problem: '',
+    });
+    // Event rows with a boolean column stay event rows.
+    put(planner, [
+      ['user_pseudo_id', 'event_name', 'event_timestamp', 'is_active_user'],
+      ['u1', 'view_item', '2024-03-04 10:00:00', true],
+    ]);
+    expect(describeData(planner).kind).toBe('events');
+  });
+
   it('says "paste first" before the planner made a Data tab', () => {
     const planner = plannerOver({ sheetNames: ['Sheet1'] });
     expect(describeData(planner)).toMatchObject({ kind: 'empty', range: '', example: '' });

@@ -6,12 +6,13 @@
  * through report-funnel.ts (sums of its count column). layout.ts shapes the result.
  */
 import { UserError } from '../errors';
-import { readTable, reportColumnsText } from '../table';
+import { quotedList, readTable, reportColumnsText } from '../table';
 import { neededEvents } from './entity-funnel';
 import { eventFunnel } from './event-funnel';
+import { flagFunnel } from './flag-funnel';
 import { type Cell, layoutFunnel } from './layout';
 import { reportFunnel } from './report-funnel';
-import { eventOnlyOptions, readFunnelSpec } from './spec';
+import { eventOnlyOptions, readFunnelSpec, timedOptions } from './spec';
 
 export { type Cell, layoutFunnel } from './layout';
 export type { FunnelBlock, FunnelResult } from './result';
@@ -44,6 +45,18 @@ export function funnel(
       );
     }
     return layoutFunnel(reportFunnel(table, spec), false);
+  }
+  if (table.kind === 'flags') {
+    const used = timedOptions(spec);
+    if (used.length) {
+      throw new UserError(
+        `${used.join(', ')} ${used.length > 1 ? 'need' : 'needs'} times (event rows: one row per event with a user or ` +
+          `session id and a timestamp), but data has one row per session or lead with TRUE/FALSE columns ` +
+          `(step columns ${quotedList(table.columns.steps)}), which has no times. ` +
+          `Remove ${used.length > 1 ? 'them' : 'it'} or use event rows.`,
+      );
+    }
+    return layoutFunnel(flagFunnel(table, spec), false, spec.compare);
   }
   return layoutFunnel(eventFunnel(table, spec), spec.time, spec.compare);
 }

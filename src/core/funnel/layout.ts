@@ -17,6 +17,7 @@ export const UNIT_HEADER = {
   sessions: 'Sessions',
   events: 'Events',
   count: 'Count',
+  rows: 'Rows',
 } as const;
 
 export const REPORT_RISE_NOTE =

@@ -100,6 +100,20 @@ function checkCompare(breakdown: string | undefined, order: FunnelMode['kind']):
   }
 }
 
+/**
+ * The options that need times, in the order they are named in errors: a table of one row per
+ * session or lead with TRUE/FALSE columns (flags.ts) has none, but takes the other options.
+ */
+export function timedOptions(spec: FunnelSpec): string[] {
+  const used: string[] = [];
+  if (spec.hasWindow) used.push('a window');
+  if (spec.mode.kind === 'sequential') used.push(...spec.mode.strict.map((word) => `"${word}"`));
+  if (spec.bySession) used.push('"by session"');
+  if (spec.time) used.push('"time"');
+  if (spec.exclude.length) used.push('"exclude="');
+  return used;
+}
+
 /** The options that need event rows, in the order they are named in errors. */
 export function eventOnlyOptions(spec: FunnelSpec): string[] {
   const used: string[] = [];

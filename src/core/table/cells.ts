@@ -34,6 +34,12 @@ export function cellText(value: unknown): string {
   return '';
 }
 
+/** TRUE or FALSE, as Sheets holds a checkbox (a boolean) or as text left by a plain-text import. */
+export function isCheckboxCell(cell: unknown): boolean {
+  if (typeof cell === 'boolean') return true;
+  return typeof cell === 'string' && /^(true|false)$/i.test(cell.trim());
+}
+
 /** A range argument as rows of cells: a single cell becomes a 1x1 table; non-arrays give []. */
 export function asRows(value: unknown): unknown[][] {
   if (!Array.isArray(value)) return value === undefined || value === null ? [] : [[value]];

@@ -31,13 +31,18 @@ export function seenHeaders(headers: readonly string[]): string {
   return shown.length ? quotedList(shown) : '(none)';
 }
 
+/** Index of the column with this header, compared like the aliases; -1 when there is none. */
+export function indexOfHeader(headers: readonly string[], header: string): number {
+  const wanted = normalizeHeader(header);
+  return wanted === '' ? -1 : headers.findIndex((h) => normalizeHeader(h) === wanted);
+}
+
 /**
  * Index of the column the user named in an option (`optionName=header`), compared like the
  * aliases. Throws a UserError listing the headers when it is not there.
  */
 export function findNamedColumn(headers: readonly string[], header: string, optionName: string): number {
-  const wanted = normalizeHeader(header);
-  const index = headers.findIndex((h) => normalizeHeader(h) === wanted && wanted !== '');
+  const index = indexOfHeader(headers, header);
   if (index < 0) {
     throw new UserError(
       `${optionName}=${header}: the data has no column "${header}". Its columns are ${seenHeaders(headers)}; ` +

@@ -2,10 +2,14 @@
  * What a range of exported rows holds, told by the same reading FUNNEL does (one rule): event
  * rows (one row per event, with a user or session id and a time: every FUNNEL option, FUNNEL_TREND
  * and MICRO_IMPACT work), a report (one total per name: FUNNEL without a window), nothing yet (the
- * planner's Data tab holds only its `#` how-to), or a table that cannot be read, and why.
+ * planner's Data tab holds only its `#` how-to), a table of one row per lead or session with
+ * TRUE/FALSE columns (FUNNEL without a window, the columns as steps), or a table that cannot be
+ * read, and why.
  */
 import { isUserError } from '../errors';
 import { asRows, isBlankCell } from './cells';
+import { quotedList } from './columns';
+import { checkboxColumns } from './flags';
 import { findHeaderRow, isCommentRow } from './header';
 import { readTable } from './read';
 import { reportColumnsText } from './report';
@@ -17,6 +21,8 @@ export type DataKind =
   | { kind: 'events'; names: string[]; first: number; last: number }
   /** `names`: the report's names, largest count first; `columns` as messages name them. */
   | { kind: 'report'; names: string[]; columns: string }
+  /** One row per lead or session with TRUE/FALSE columns (flags.ts): `names` are those columns. */
+  | { kind: 'checkboxes'; names: string[]; columns: string }
   | { kind: 'empty' }
   /** `message`: the reading layer's own explanation (which column is missing, and so on). */
   | { kind: 'unreadable'; message: string };
@@ -28,7 +34,9 @@ export function dataKind(data: unknown, timeZone?: string): DataKind {
   if (header < 0 || !hasDataRow) return { kind: 'empty' };
   let table: ReturnType<typeof readTable>;
   try {
-    table = readTable(data, { timeZone });
+    // Checkbox columns are the steps of such a table: read it for them (event rows stay event rows).
+    const steps = checkboxColumns(rows, header).map((name) => ({ label: name, names: [name] }));
+    table = readTable(data, { timeZone, steps });
   } catch (error) {
     if (isUserError(error)) return { kind: 'unreadable', message: error.message };
     throw error;
@@ -39,6 +47,9 @@ export function dataKind(data: unknown, timeZone?: string): DataKind {
       totals.set(name, (totals.get(name) ?? 0) + table.counts[row]!);
     });
     return { kind: 'report', names: largestFirst(totals), columns: reportColumnsText(table.columns) };
+  }
+  if (table.kind === 'flags') {
+    return { kind: 'checkboxes', names: table.columns.steps, columns: quotedList(table.columns.steps) };
   }
   // A tally by event code and plain comparisons: one pass over up to millions of rows, with no
   // Map or Math call per row (each a global lookup in the context Apps Script-like loaders use).

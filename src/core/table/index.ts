@@ -33,6 +33,7 @@ export { asRows, cellText, isBlankCell, isDateCell, isNumberCell } from './cells
 export { findColumn, findColumnByAliases, findNamedColumn, quotedList, seenHeaders } from './columns';
 export { DURATION_EXAMPLES, MS_PER_DAY, parseDuration, parseWindow } from './duration';
 export { type RowsByEntity, rowsByEntity } from './entity-order';
+export type { FlagTable } from './flags';
 export {
   findHeaderRow,
   headerNames,

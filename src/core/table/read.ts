@@ -7,7 +7,8 @@
 import { UserError } from '../errors';
 import { COLUMN_ALIASES, type ColumnRole, normalizeHeader } from './aliases';
 import { asRows, cellText, isBlankCell } from './cells';
-import { findColumn, findColumns, findNamedColumn, quotedList, seenHeaders } from './columns';
+import { findColumn, findColumns, findNamedColumn, indexOfHeader, quotedList, seenHeaders } from './columns';
+import type { FlagTable } from './flags';
 import { findHeaderRow, headerNames, isBlankRow, isCommentRow, isTotalLabel } from './header';
 import { Interner, UNSEEN } from './intern';
 import { countLeftOutEvent, type LeftOutRows, noRowsLeftOut, repeatsHeader } from './left-out';
@@ -106,7 +107,7 @@ export interface OtherRows {
 }
 
 export type { AggregatedTable };
-export type DataTable = EventTable | AggregatedTable;
+export type DataTable = EventTable | AggregatedTable | FlagTable;
 
 const DATA_HELP = 'Select the exported rows together with their header row, e.g. Data!A1:D50000.';
 
@@ -254,7 +255,14 @@ function detectLayout(
     };
   }
   const found = { user, session, event, time, count };
-  if (o.count !== undefined || count >= 0 || (user < 0 && session < 0)) return { kind: 'report', found };
+  // Steps that are column headers (`Signed up, Purchased` on a CRM list keyed by user_id) are read
+  // as the report's columns, even beside an id.
+  const stepsAreHeaders =
+    (options.steps ?? []).length > 0 &&
+    options.steps!.every((step) => step.names.every((name) => indexOfHeader(headers, name) >= 0));
+  if (o.count !== undefined || count >= 0 || (user < 0 && session < 0) || stepsAreHeaders) {
+    return { kind: 'report', found };
+  }
   if (eventElsewhere) findNamedColumn(headers, o.event!, 'event'); // throws: event rows have no such column
   throw new UserError(missingColumnsMessage(headers, found, options));
 }

@@ -11,9 +11,10 @@
  */
 import { UserError } from '../errors';
 import { type ColumnRole, normalizeHeader } from './aliases';
-import { cellText, isBlankCell } from './cells';
-import { findColumn, findNamedColumn, quotedList, seenHeaders } from './columns';
+import { cellText, isBlankCell, isCheckboxCell } from './cells';
+import { findColumn, findNamedColumn, indexOfHeader, quotedList, seenHeaders } from './columns';
 import { countValue, looksNumeric, usesDecimalComma } from './count-cell';
+import { type FlagTable, holdsCheckboxes, readFlagRows } from './flags';
 import { isTotalLabel } from './header';
 import { Interner } from './intern';
 import { fitsPattern, type NamePattern, namePattern } from './name-pattern';
@@ -22,7 +23,7 @@ import { type StackedTable, splitTables } from './stacked-tables';
 import type { Step } from './steps';
 
 /** What a report's counts count: users, sessions, events, or something else (views, clicks). */
-export type CountUnit = 'users' | 'sessions' | 'events' | 'count';
+export type CountUnit = 'users' | 'sessions' | 'events' | 'count' | 'rows';
 
 export interface AggregatedTable {
   kind: 'aggregated';
@@ -56,10 +57,13 @@ export function reportColumnsText(columns: AggregatedTable['columns']): string {
     : `columns "${columns.name}" and "${columns.counts[0]}"`;
 }
 
-/** A report's columns, chosen for the steps, and the reading of its rows (which checks every count). */
+/**
+ * A report's columns, chosen for the steps, and the reading of its rows (which checks every
+ * count). Steps that are checkbox columns read as a table of one row per entity (flags.ts).
+ */
 export interface ReportPlan {
   columns: AggregatedTable['columns'];
-  read(): AggregatedTable;
+  read(): AggregatedTable | FlagTable;
 }
 
 /**
@@ -80,11 +84,15 @@ export function planReport(
   const choice = chooseNameColumn(rows, tables, o, stepNames.map(namePattern));
   const columnTable = o.event === undefined ? stepsAsColumnsTable(tables, stepNames) : undefined;
   if (columnTable && (choice === undefined || choice.score < stepNames.length)) {
-    const headers = stepNames.map((n) => columnTable.headers[indexOf(columnTable.headers, n)]!);
-    return {
-      columns: { counts: [...new Set(headers)] },
-      read: () => readStepColumns(rows, columnTable, stepNames, options),
-    };
+    const headers = stepNames.map((n) => columnTable.headers[indexOfHeader(columnTable.headers, n)]!);
+    const stepColumns = steps.map((s) => s.names.map((n) => indexOfHeader(columnTable.headers, n)));
+    const read = holdsCheckboxes(rows, columnTable, stepColumns.flat())
+      ? () =>
+          readFlagRows(rows, columnTable, stepColumns, (kept) =>
+            extraValues(rows, columnTable, kept, options),
+          )
+      : () => readStepColumns(rows, columnTable, stepNames, options);
+    return { columns: { counts: [...new Set(headers)] }, read };
   }
   if (choice === undefined) {
     // Read without steps (for event rows), or without numbers: not a report.
@@ -129,15 +137,10 @@ function checkNamedColumns(tables: readonly StackedTable[], o: ColumnOverrides):
   const all = [...new Set(tables.flatMap((t) => t.headers))];
   for (const key of ['event', 'count'] as const) {
     const named = o[key];
-    if (named !== undefined && !tables.some((t) => indexOf(t.headers, named) >= 0)) {
+    if (named !== undefined && !tables.some((t) => indexOfHeader(t.headers, named) >= 0)) {
       findNamedColumn(all, named, key);
     }
   }
-}
-
-function indexOf(headers: readonly string[], header: string): number {
-  const wanted = normalizeHeader(header);
-  return headers.findIndex((h) => normalizeHeader(h) === wanted);
 }
 
 /**
@@ -152,7 +155,7 @@ function countColumn(
 ): { index: number; unit: CountUnit } {
   const { headers } = table;
   if (o.count !== undefined) {
-    const index = indexOf(headers, o.count);
+    const index = indexOfHeader(headers, o.count);
     return {
       index: index === nameColumn ? -1 : index,
       unit: index < 0 ? 'count' : unitOfHeader(headers[index]!),
@@ -219,7 +222,7 @@ function chooseNameColumn(
   let best: NameChoice | undefined;
   for (const table of tables) {
     const eventColumn =
-      o.event !== undefined ? indexOf(table.headers, o.event) : findColumn(table.headers, 'event');
+      o.event !== undefined ? indexOfHeader(table.headers, o.event) : findColumn(table.headers, 'event');
     table.headers.forEach((_, c) => {
       if (o.event !== undefined && c !== eventColumn) return;
       const { values, text } = columnValues(rows, table, c);
@@ -250,7 +253,7 @@ function stepsAsColumnsTable(
   stepNames: readonly string[],
 ): StackedTable | undefined {
   if (stepNames.length === 0) return undefined;
-  return tables.find((t) => stepNames.every((name) => indexOf(t.headers, name) >= 0));
+  return tables.find((t) => stepNames.every((name) => indexOfHeader(t.headers, name) >= 0));
 }
 
 // ---- Reading the rows ------------------------------------------------------------------------
@@ -265,6 +268,13 @@ function checkedCount(
 ): number {
   const value = countValue(cell, decimalComma);
   const where = `row ${rowIndex + 1} of data, column "${header}": "${cellText(cell) || String(cell)}"`;
+  if (isCheckboxCell(cell)) {
+    throw new UserError(
+      `${where} is a TRUE/FALSE (checkbox) value, not a count. A report needs a number in its count ` +
+        'column on every row; for a table of one row per session or lead with TRUE/FALSE columns, write ' +
+        'the steps as those columns\' headers (e.g. "Signed up, Purchased").',
+    );
+  }
   if (Number.isNaN(value) || !Number.isFinite(value)) {
     throw new UserError(
       `${where} is not a number. A report needs a number in its count column on every row.`,
@@ -316,7 +326,7 @@ function readStepColumns(
   stepNames: readonly string[],
   options: ReadReportOptions,
 ): AggregatedTable {
-  const columns = stepNames.map((n) => indexOf(table.headers, n));
+  const columns = stepNames.map((n) => indexOfHeader(table.headers, n));
   const headers = columns.map((c) => table.headers[c]!);
   const units = new Set(headers.map(stepColumnUnit));
   const unit = units.size === 1 ? [...units][0]! : 'count';
@@ -372,12 +382,6 @@ function aggregated(
   columns: AggregatedTable['columns'],
   options: ReadReportOptions,
 ): AggregatedTable {
-  const extras = (options.extraColumns ?? []).map((header) => {
-    const index = findNamedColumn(table.headers, header, options.extraColumnsOption ?? 'breakdown');
-    const interner = new Interner(true);
-    const codes = Int32Array.from(out.extraRows, (r) => interner.code(rows[r]![index]));
-    return { header: table.headers[index]!, codes, values: interner.texts };
-  });
   return {
     kind: 'aggregated',
     rowCount: out.names.length,
@@ -385,10 +389,25 @@ function aggregated(
     counts: Float64Array.from(out.counts),
     countUnit: unit,
     sourceRows: Int32Array.from(out.sources),
-    extras,
+    extras: extraValues(rows, table, out.extraRows, options),
     columns,
     headers: table.headers,
   };
+}
+
+/** The breakdown columns asked for, read on the given rows of the data. */
+function extraValues(
+  rows: readonly (readonly unknown[])[],
+  table: StackedTable,
+  keptRows: readonly number[],
+  options: ReadReportOptions,
+): ColumnValues[] {
+  return (options.extraColumns ?? []).map((header) => {
+    const index = findNamedColumn(table.headers, header, options.extraColumnsOption ?? 'breakdown');
+    const interner = new Interner(true);
+    const codes = Int32Array.from(keptRows, (r) => interner.code(rows[r]![index]));
+    return { header: table.headers[index]!, codes, values: interner.texts };
+  });
 }
 
 /** No data rows under any header: readTable says so. */

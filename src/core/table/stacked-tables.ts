@@ -4,7 +4,7 @@
  * start a new header row. A header row seen before (two pastes of the same export, maybe with
  * other tables between) continues that table: the same columns are the same report.
  */
-import { cellText, isBlankCell } from './cells';
+import { cellText, isBlankCell, isCheckboxCell } from './cells';
 import { looksNumeric } from './count-cell';
 import { headerNames, isBlankRow, isCommentRow } from './header';
 
@@ -47,7 +47,10 @@ export function splitTables(rows: readonly (readonly unknown[])[]): StackedTable
 
 /** A header row: names only, no number among its cells. */
 function looksLikeHeader(row: readonly unknown[]): boolean {
-  return row.every((cell) => isBlankCell(cell) || (typeof cell === 'string' && !looksNumeric(cell)));
+  // TRUE and FALSE pasted as text are values (checkboxes), as numbers are.
+  return row.every(
+    (cell) => isBlankCell(cell) || (typeof cell === 'string' && !looksNumeric(cell) && !isCheckboxCell(cell)),
+  );
 }
 
 /** True when the row repeats the header (trailing empty cells aside). */

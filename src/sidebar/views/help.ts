@@ -51,6 +51,12 @@ export function exampleFor(data: DataDescription): { text: string; formula: stri
         formula: data.example,
         after: `A window ("7d"), FUNNEL_TREND, MICRO_IMPACT and Analyse need event rows. ${EVENT_ROWS_HOW}`,
       };
+    case 'checkboxes':
+      return {
+        text: `Your Data tab holds one row per lead or session with TRUE/FALSE columns (${data.columns}). This works on it, without a window:`,
+        formula: data.example,
+        after: `A row counts at a step when that column is TRUE (or above 0) and so is every step before. A window, FUNNEL_TREND, MICRO_IMPACT and Analyse need event rows. ${EVENT_ROWS_HOW}`,
+      };
     case 'empty':
       return {
         text: 'Paste an export into the Data tab first, header row included; the formula to type then shows here.',
