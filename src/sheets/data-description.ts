@@ -99,8 +99,8 @@ export function dataReference(spreadsheet: Spreadsheet, dataRange: string): stri
 
 /**
  * A FUNNEL that works on this data: with a window on event rows, without on a report or a table
- * of checkbox columns (windows need event rows). Its steps are the planner's that the data has (two at least), else the data's
- * three most frequent names.
+ * of checkbox columns (windows need event rows). Its steps are the planner's that the data has
+ * (two at least), else the data's three most frequent names (a checkbox table's first columns).
  */
 export function funnelExample(kind: DataKind, range: string, planned: readonly string[]): string {
   if (kind.kind === 'empty' || kind.kind === 'unreadable') return '';

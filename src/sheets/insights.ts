@@ -205,8 +205,8 @@ const NOTHING_WRITTEN = 'Nothing was written.';
 /**
  * Stops the run, before anything is written, when the data cannot give insights: a report (totals
  * per name: the trend and the impact need one row per event) or a table of checkbox columns (no
- * times), nothing pasted yet, rows that cannot
- * be read, or a step or macro event the data never has (the trend would be zeros).
+ * times), nothing pasted yet, rows that cannot be read, or a step or macro event the data never
+ * has (the trend would be zeros).
  */
 function refuseUnusableData(kind: DataKind, range: string, macroEvent: string, steps: string[]): void {
   if (kind.kind === 'report') {

@@ -102,26 +102,27 @@ function checkCompare(breakdown: string | undefined, order: FunnelMode['kind']):
 
 /**
  * The options that need times, in the order they are named in errors: a table of one row per
- * session or lead with TRUE/FALSE columns (flags.ts) has none, but takes the other options.
+ * session or lead with TRUE/FALSE columns (flags.ts) has none, but has paths (any order, open and
+ * compare work on it).
  */
 export function timedOptions(spec: FunnelSpec): string[] {
-  const used: string[] = [];
-  if (spec.hasWindow) used.push('a window');
-  if (spec.mode.kind === 'sequential') used.push(...spec.mode.strict.map((word) => `"${word}"`));
-  if (spec.bySession) used.push('"by session"');
-  if (spec.time) used.push('"time"');
-  if (spec.exclude.length) used.push('"exclude="');
-  return used;
+  return optionsBeyond(spec, true);
 }
 
 /** The options that need event rows, in the order they are named in errors. */
 export function eventOnlyOptions(spec: FunnelSpec): string[] {
+  return optionsBeyond(spec, false);
+}
+
+/** The options a table without times cannot honour; without paths either (a report), more. */
+function optionsBeyond(spec: FunnelSpec, hasPaths: boolean): string[] {
   const used: string[] = [];
   if (spec.hasWindow) used.push('a window');
-  used.push(...modeWords(spec.mode).map((word) => `"${word}"`));
+  const modes = !hasPaths ? modeWords(spec.mode) : spec.mode.kind === 'sequential' ? spec.mode.strict : [];
+  used.push(...modes.map((word) => `"${word}"`));
   if (spec.bySession) used.push('"by session"');
   if (spec.time) used.push('"time"');
   if (spec.exclude.length) used.push('"exclude="');
-  if (spec.compare) used.push('"compare"');
+  if (!hasPaths && spec.compare) used.push('"compare"');
   return used;
 }

@@ -57,18 +57,17 @@ export function readFlagRows(
 ): FlagTable {
   checkOneStepPerColumn(table.headers, stepColumns);
   const columns = [...new Set(stepColumns.flat())];
-  const decimalComma = new Map(
-    columns.map((c) => [c, usesDecimalComma(table.rows.map((r) => rows[r]![c]))] as const),
+  const decimalComma = table.headers.map(
+    (_, c) => columns.includes(c) && usesDecimalComma(table.rows.map((r) => rows[r]![c])),
   );
   const kept = table.rows.filter((r) => !rows[r]!.some(isTotalLabel));
   const done = stepColumns.map(() => new Uint8Array(kept.length));
   kept.forEach((r, i) => {
     const row = rows[r]!;
-    const value = new Map(
-      columns.map((c) => [c, flagValue(row[c], r, table.headers[c]!, decimalComma.get(c)!)] as const),
-    );
     stepColumns.forEach((list, k) => {
-      if (list.some((c) => value.get(c) === 1)) done[k]![i] = 1;
+      // Every column's cell is checked, also after one that is done (a|b).
+      const values = list.map((c) => flagValue(row[c], r, table.headers[c]!, decimalComma[c]!));
+      if (values.includes(1)) done[k]![i] = 1;
     });
   });
   return {
@@ -84,7 +83,6 @@ export function readFlagRows(
 
 /** 1 for a step done (TRUE, or a count above 0), 0 for not (FALSE, 0, blank). */
 function flagValue(cell: unknown, rowIndex: number, header: string, decimalComma: boolean): 0 | 1 {
-  if (typeof cell === 'boolean') return cell ? 1 : 0;
   if (isBlankCell(cell)) return 0;
   if (isCheckboxCell(cell)) return cellText(cell).toLowerCase() === 'true' ? 1 : 0;
   const count = countValue(cell, decimalComma);

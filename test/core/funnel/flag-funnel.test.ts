@@ -8,16 +8,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnel } from '../../../src/core/funnel';
+import { messageOf } from './message-of';
 
 const counts = (table: unknown[][]) => table.slice(1).map((row) => row[row.length - 6]);
-const messageOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return '';
-};
 
 // Checkboxes as Sheets holds them (booleans), as a plain-text paste leaves them ("TRUE", "false"),
 // as 1/0 and blank; a Total row at the end, which is left out.

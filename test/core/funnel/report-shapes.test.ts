@@ -7,17 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { funnel } from '../../../src/core/funnel';
 import { readEventTable } from '../../../src/core/table';
+import { messageOf } from './message-of';
 
 const counts = (table: unknown[][]) => table.slice(1).map((row) => row[1]);
 const notes = (table: unknown[][]) => table.slice(1).map((row) => row[row.length - 1]);
-const messageOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return '';
-};
 
 describe('any report dimension names the steps (item 1)', () => {
   const pages = [
