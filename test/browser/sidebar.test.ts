@@ -1002,6 +1002,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))(
         'holds one row per lead or session with TRUE/FALSE columns ("Signed up", "Demo booked", "Purchased")',
       );
       await expectFitsWidth(page);
+      await screenshot(page, 'help-checkboxes');
     });
   },
 );
