@@ -101,6 +101,12 @@ describe('formula evaluator', () => {
     expect(error.code).toBe('#ERROR!');
     expect(error.message).toBe('data is empty. Select the exported rows with their header row.');
   });
+
+  it('reads a custom function’s single value as a value inside other functions, as Sheets does', () => {
+    const SEVEN = () => 7;
+    expect(run('=ISNUMBER(SEVEN())', { SEVEN })).toEqual([[true]]);
+    expect(run('=SEVEN()+1', { SEVEN })).toEqual([[8]]);
+  });
 });
 
 describe('array formulas (ARRAYFORMULA, FILTER, OFFSET, UNIQUE, {a; b})', () => {

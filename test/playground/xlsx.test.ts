@@ -40,6 +40,28 @@ const SHEETS: Record<string, (v: Scalar, a: string, b: string) => boolean> = {
   NUMBER_NOT_BETWEEN: (v, a, b) => typeof v === 'number' && (v < Math.min(+a, +b) || v > Math.max(+a, +b)),
 };
 
+/**
+ * Excel's SEARCH, from its documentation: case-insensitive, `?` is any one character, `*` any
+ * run of characters, `~` makes the next character literal. (The playground's formula engine is
+ * Sheets-like and has no wildcards in SEARCH, so the Excel formula is evaluated with this one.)
+ */
+function excelSearch(find: unknown, within: unknown): number {
+  const pattern = String(find ?? '');
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '~' && i + 1 < pattern.length && '*?~'.includes(pattern[i + 1]!)) {
+      i++;
+      source += `\\${pattern[i]}`;
+    } else if (c === '*') source += '[^]*';
+    else if (c === '?') source += '[^]';
+    else source += c.replace(/[.+^${}()|[\]\\-]/g, '\\$&');
+  }
+  const at = String(within ?? '').search(new RegExp(source, 'i'));
+  if (at < 0) throw new Error('#VALUE!: not found');
+  return at + 1;
+}
+
 /** The Excel formula about B2 evaluated with B2 holding `value`. */
 function excelHolds(formula: string, value: Scalar): boolean {
   const result = evaluateFormula(`=${formula}`, {
@@ -49,7 +71,7 @@ function excelHolds(formula: string, value: Scalar): boolean {
       namedRange: () => undefined,
     },
     sheet: 'S',
-    customFunctions: new Map(),
+    customFunctions: new Map([['SEARCH', excelSearch]]),
   })[0]?.[0];
   return result === true;
 }
@@ -103,7 +125,17 @@ describe('ruleFormula', () => {
           );
         },
       ),
-      { numRuns: 400 },
+      {
+        numRuns: 400,
+        // Wildcards in both the rule and the cell, which random texts reach only now and then.
+        examples: [
+          ['TEXT_DOES_NOT_CONTAIN', '~', '~', '0'],
+          ['TEXT_CONTAINS', 'a*b', '*', '0'],
+          ['TEXT_CONTAINS', 'ab', '?', '0'],
+          ['TEXT_CONTAINS', 'a~?', '~?', '0'],
+          ['TEXT_DOES_NOT_CONTAIN', 'ab', 'a*', '0'],
+        ],
+      },
     );
   });
 });

@@ -367,7 +367,9 @@ function call(name: string, argNodes: Node[], context: FormulaContext): Value {
     const error = firstError(args);
     if (error) return error;
     try {
-      return { kind: 'matrix', matrix: toMatrix(custom(...args)) };
+      const result = custom(...args);
+      // A single value is a scalar, as in Sheets (ISNUMBER(MYFN()) is TRUE for a number).
+      return Array.isArray(result) ? { kind: 'matrix', matrix: toMatrix(result) } : toScalar(result);
     } catch (thrown) {
       // Sheets shows a thrown Error as #ERROR! with its message on hover.
       const message =
