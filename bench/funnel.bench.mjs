@@ -69,7 +69,12 @@ async function benchChdb(session, rows) {
   for (const c of CASES.filter((c) => c.chdb !== null)) {
     query(chdbSql(c)); // the first query of a shape pays for its parsing and planning
     const timing = medianTimes(CHDB_RUNS, () => query(chdbSql(c)));
-    byCase[c.label] = { median: timing.cpuMs, best: timing.bestCpuMs, counts: timing.result };
+    byCase[c.label] = {
+      median: timing.cpuMs,
+      best: timing.bestCpuMs,
+      bestOf3: timing.bestOf3CpuMs,
+      counts: timing.result,
+    };
   }
   const singleThread = medianTimes(CHDB_RUNS, () => query(chdbSql(CASES[0], ' SETTINGS max_threads = 1')));
   session.query('DROP TABLE events');
@@ -90,6 +95,7 @@ function benchFunnel(rows) {
     byCase[c.label] = {
       median: medianOf(got.map((g) => g.median)),
       best: Math.min(...got.map((g) => g.best)),
+      bestOf3: medianOf(got.map((g) => g.bestOf3)),
       counts: got.length ? funnelCounts(got[0].table) : null,
     };
   }
@@ -107,6 +113,7 @@ const HEADER = [
   ['window', 7],
   ['mode', 13],
   ['FUNNEL median', 14],
+  ['best of 3', 10],
   ['best', 8],
   ['chDB', 8],
   ['ratio', 7],
@@ -131,6 +138,7 @@ async function benchSize(rows, chdb) {
         c.window,
         c.mode,
         msText(f.median),
+        msText(f.bestOf3),
         msText(f.best),
         p ? msText(p.median) : '-',
         p ? times(f.median / p.median) : '-',
@@ -161,15 +169,21 @@ function printSize(result) {
   );
 }
 
-function printTargets(results) {
-  line('== targets (issue 12) ==');
-  const met = (ok) => (ok ? 'met' : 'NOT met');
+const met = (ok) => (ok ? 'met' : 'NOT met');
+
+/**
+ * The issue-12 targets under one statistic of the per-case figures: `median` (the median over
+ * processes of each one's median of RUNS calls, for FUNNEL and chDB alike) or `bestOf3` (the
+ * issue's own wording: each process's best of its first 3 timed calls, median over processes;
+ * chDB's best of its first 3 runs).
+ */
+function printTargets(results, stat, title) {
+  line(`== targets (issue 12), ${title} ==`);
+  const of = (r, c, side = 'funnel') => r[side].byCase[c.label][stat];
   for (const r of results) {
     const target = TARGETS.chdb[r.rows];
     if (target && r.peer) {
-      const ratios = CASES.filter((c) => c.mode === 'default').map(
-        (c) => r.funnel.byCase[c.label].median / r.peer.byCase[c.label].median,
-      );
+      const ratios = CASES.filter((c) => c.mode === 'default').map((c) => of(r, c) / of(r, c, 'peer'));
       const worst = Math.max(...ratios);
       line(
         `default mode / chDB at ${number(r.rows)} rows: ${ratios.map(times).join(', ')} (<= ${target}x: ${met(worst <= target)})`,
@@ -179,31 +193,41 @@ function printTargets(results) {
     // held to ClickHouse's own strict_order, as the default mode is to ClickHouse's default.
     const strict = CASES.find((c) => c.chdb === 'strict_order');
     if (target && r.peer && strict && r.peer.byCase[strict.label]) {
-      const ratio = r.funnel.byCase[strict.label].median / r.peer.byCase[strict.label].median;
+      const ratio = of(r, strict) / of(r, strict, 'peer');
+      const peerCost = of(r, strict, 'peer') / of(r, CASES[0], 'peer');
       line(
-        `strict_order / chDB strict_order at ${number(r.rows)} rows: ${times(ratio)} (the default mode's ${target}x: ${met(ratio <= target)})`,
+        `strict_order / chDB strict_order at ${number(r.rows)} rows: ${times(ratio)} (the default mode's ${target}x: ${met(ratio <= target)}); ` +
+          `chDB's own strict_order / its default: ${times(peerCost)}`,
       );
     }
     if (r.rows === 1_000_000) {
       const worst = Math.max(
-        ...CASES.filter((c) => c.mode === 'default').map(
-          (c) => r.funnel.byCase[c.label].median / r.funnel.scan,
-        ),
+        ...CASES.filter((c) => c.mode === 'default').map((c) => of(r, c) / r.funnel.scan),
       );
       line(
         `default mode / bare scan at 1,000,000 rows: ${times(worst)} (<= ${TARGETS.scanAt1M}x: ${met(worst <= TARGETS.scanAt1M)})`,
       );
     }
-    const memory = r.funnel.memory / r.funnel.arrayBytes;
-    const others = CASES.filter((c) => c.mode !== 'default').map(
-      (c) => r.funnel.byCase[c.label].median / r.funnel.byCase[CASES[0].label].median,
-    );
+    const others = CASES.filter((c) => c.mode !== 'default').map((c) => of(r, c) / of(r, CASES[0]));
     const worstMode = others.length ? Math.max(...others) : 0;
+    if (others.length) {
+      line(
+        `${number(r.rows)} rows: other modes (${CASES.filter((c) => c.mode !== 'default')
+          .map((c) => c.mode)
+          .join(
+            ', ',
+          )}) / default ${others.map(times).join(', ')} (<= ${TARGETS.modes}x: ${met(worstMode <= TARGETS.modes)})`,
+      );
+    }
+  }
+}
+
+/** Memory is one figure per size, whatever the statistic of the times. */
+function printMemory(results) {
+  for (const r of results) {
+    const memory = r.funnel.memory / r.funnel.arrayBytes;
     line(
-      `${number(r.rows)} rows: memory growth ${times(memory)} the array (< ${TARGETS.memory}x: ${met(memory < TARGETS.memory)})` +
-        (others.length
-          ? `; other modes / default ${others.map(times).join(', ')} (<= ${TARGETS.modes}x: ${met(worstMode <= TARGETS.modes)})`
-          : ''),
+      `${number(r.rows)} rows: memory growth ${times(memory)} the array (< ${TARGETS.memory}x: ${met(memory < TARGETS.memory)})`,
     );
   }
 }
@@ -221,7 +245,7 @@ async function main() {
   );
   line(
     `CPU times: FUNNEL median over ${FRESH} fresh processes of each one's median of ${RUNS} warm calls ` +
-      `(best: the fastest call); chDB median of ${CHDB_RUNS}; scan: the bare scan of the same array; ` +
+      `(best of 3: each one's best of its first 3 timed calls, median over processes; best: the fastest call); chDB median of ${CHDB_RUNS}; scan: the bare scan of the same array; ` +
       `/default: against the default mode ${CASES[0].window}`,
   );
   line();
@@ -233,7 +257,11 @@ async function main() {
     results.push(result);
   }
   line();
-  printTargets(results);
+  printTargets(results, 'median', 'medians of medians');
+  line();
+  printTargets(results, 'bestOf3', "the issue's measure: best of 3 calls, median over processes");
+  line();
+  printMemory(results);
   line(`load average at the end: ${loadAverage()} (wall times suffer when it exceeds the cores)`);
   const mismatches = results.reduce((sum, r) => sum + r.mismatches, 0);
   if (mismatches > 0) console.error(`${mismatches} cross-check MISMATCH(es) between FUNNEL and chDB`);

@@ -77,6 +77,8 @@ export function medianTimes(runs, fn) {
     ms: median(times.map((t) => t.ms)),
     cpuMs: median(times.map((t) => t.cpuMs)),
     bestCpuMs: Math.min(...times.map((t) => t.cpuMs)),
+    // Issue 12 states its targets as the best of 3 calls (median over fresh processes).
+    bestOf3CpuMs: Math.min(...times.slice(0, 3).map((t) => t.cpuMs)),
     runs,
     result: times[times.length - 1].result,
   };
