@@ -3,11 +3,11 @@
 // bare scan of the same array (the floor for any JavaScript implementation), with the per-step
 // counts cross-checked. FUNNEL is timed in BENCH_FRESH fresh processes per size (funnel-child.mjs:
 // Code.js in a vm context as Apps Script loads it); its figures are the median over processes of
-// each one's median of BENCH_RUNS warm calls, and the best call seen. Times are CPU (every thread
+// each one's median of BENCH_RUNS warm calls, the median of each one's best of 3, and the best
+// call seen; chDB runs a round of queries after each FUNNEL process. Times are CPU (every thread
 // of the process), steadier than wall-clock on a shared machine. Run: npm run bench -- funnel.
 // Env: BENCH_SIZES=100000,1000000,3000000  BENCH_FRESH=3  BENCH_RUNS=5  BENCH_NO_CHDB=1  BENCH_SEED=42
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { medianOf, runChild } from './ab.mjs';
 import { chdbUnavailableReason, columnsToTsv, loadChdb, loadTable } from './chdb.mjs';
 import { FUNNEL_STEPS, generateEvents } from './events.mjs';
@@ -52,60 +52,86 @@ function chdbSql(testCase, settings = '') {
   );
 }
 
-/** chDB's CPU median and counts for each case it has a mode for. */
-async function benchChdb(session, rows) {
+/** The rows in a chDB table, and a function timing one round of every case chDB has a mode for. */
+async function loadPeer(session, rows) {
   const columns = generateEvents(rows, SEED);
   const tsv = columnsToTsv([columns.users, columns.names, columns.times]);
-  const loadStart = performance.now();
   await loadTable(
     session,
     'events',
     'user_pseudo_id String, event_name LowCardinality(String), event_timestamp UInt64',
     tsv,
   );
-  const loadMs = performance.now() - loadStart;
   const query = (sql) => session.query(sql, 'TSV').trim().split('\t').map(Number);
-  const byCase = {};
-  for (const c of CASES.filter((c) => c.chdb !== null)) {
-    query(chdbSql(c)); // the first query of a shape pays for its parsing and planning
-    const timing = medianTimes(CHDB_RUNS, () => query(chdbSql(c)));
-    byCase[c.label] = {
-      median: timing.cpuMs,
-      best: timing.bestCpuMs,
-      bestOf3: timing.bestOf3CpuMs,
-      counts: timing.result,
-    };
-  }
-  const singleThread = medianTimes(CHDB_RUNS, () => query(chdbSql(CASES[0], ' SETTINGS max_threads = 1')));
-  session.query('DROP TABLE events');
-  return { loadMs, byCase, singleThread: singleThread.cpuMs };
+  const round = () => {
+    const byCase = {};
+    for (const c of CASES.filter((c) => c.chdb !== null)) {
+      query(chdbSql(c)); // the first query of a shape pays for its parsing and planning
+      const timing = medianTimes(CHDB_RUNS, () => query(chdbSql(c)));
+      byCase[c.label] = {
+        median: timing.cpuMs,
+        best: timing.bestCpuMs,
+        bestOf3: timing.bestOf3CpuMs,
+        counts: timing.result,
+      };
+    }
+    const singleThread = medianTimes(CHDB_RUNS, () =>
+      query(chdbSql(CASES[0], ' SETTINGS max_threads = 1')),
+    ).cpuMs;
+    return { byCase, singleThread };
+  };
+  return { round, drop: () => session.query('DROP TABLE events') };
 }
 
-/** FUNNEL in FRESH fresh processes: per case the median of their medians and the best call. */
-function benchFunnel(rows) {
-  const children = [];
-  for (let p = 0; p < FRESH; p++) {
-    children.push(
-      runChild(DIST, { BENCH_ROWS: String(rows), BENCH_RUNS: String(RUNS), BENCH_SEED: String(SEED) }),
-    );
-  }
+/** Per case, the same statistics over processes (or chDB rounds) as for FUNNEL. */
+function summarize(runs, withCounts) {
   const byCase = {};
   for (const c of CASES) {
-    const got = children.map((r) => r.cases[c.label]).filter(Boolean);
+    const got = runs.map((r) => r.cases?.[c.label] ?? r.byCase?.[c.label]).filter(Boolean);
+    if (got.length === 0) continue;
     byCase[c.label] = {
       median: medianOf(got.map((g) => g.median)),
       best: Math.min(...got.map((g) => g.best)),
       bestOf3: medianOf(got.map((g) => g.bestOf3)),
-      counts: got.length ? funnelCounts(got[0].table) : null,
+      counts: withCounts(got[0]),
     };
   }
-  return {
-    byCase,
+  return byCase;
+}
+
+/**
+ * FUNNEL in FRESH fresh processes and, after each, one round of chDB on the same rows: the
+ * machine's speed drifts over minutes (measured: a default-mode FUNNEL call at 1M rows steadied at
+ * about 190 ms in one process and at 300 to 360 ms in others a quarter of an hour earlier), so each ratio compares times taken side by side.
+ */
+async function benchFunnelAndPeer(rows, chdb) {
+  const peerTable = chdb ? await loadPeer(chdb, rows) : null;
+  const children = [];
+  const rounds = [];
+  try {
+    for (let p = 0; p < FRESH; p++) {
+      children.push(
+        runChild(DIST, { BENCH_ROWS: String(rows), BENCH_RUNS: String(RUNS), BENCH_SEED: String(SEED) }),
+      );
+      if (peerTable) rounds.push(peerTable.round());
+    }
+  } finally {
+    peerTable?.drop();
+  }
+  const funnel = {
+    byCase: summarize(children, (g) => funnelCounts(g.table)),
     cold: medianOf(children.map((r) => r.cold)),
     scan: medianOf(children.map((r) => r.scan)),
     memory: medianOf(children.map((r) => r.memory)),
     arrayBytes: children[0].arrayBytes,
   };
+  const peer = peerTable
+    ? {
+        byCase: summarize(rounds, (g) => g.counts),
+        singleThread: medianOf(rounds.map((r) => r.singleThread)),
+      }
+    : null;
+  return { funnel, peer };
 }
 
 const HEADER = [
@@ -124,8 +150,7 @@ const HEADER = [
 const row = (cells) => cells.map((cell, i) => String(cell).padStart(HEADER[i][1])).join(' ');
 
 async function benchSize(rows, chdb) {
-  const funnel = benchFunnel(rows);
-  const peer = chdb ? await benchChdb(chdb, rows) : null;
+  const { funnel, peer } = await benchFunnelAndPeer(rows, chdb);
   const defaultMedian = funnel.byCase[CASES[0].label].median;
   const lines = [];
   let mismatches = 0;
@@ -245,7 +270,7 @@ async function main() {
   );
   line(
     `CPU times: FUNNEL median over ${FRESH} fresh processes of each one's median of ${RUNS} warm calls ` +
-      `(best of 3: each one's best of its first 3 timed calls, median over processes; best: the fastest call); chDB median of ${CHDB_RUNS}; scan: the bare scan of the same array; ` +
+      `(best of 3: each one's best of its first 3 timed calls, median over processes; best: the fastest call); chDB the same over as many rounds of ${CHDB_RUNS} queries, each run right after a FUNNEL process; scan: the bare scan of the same array; ` +
       `/default: against the default mode ${CASES[0].window}`,
   );
   line();
