@@ -40,21 +40,24 @@ export function frameworkView(framework: Framework, sources: Sources): View {
   band({ text: 'Micro Conversion Framework', bold: true, size: 16 });
   band({ formula: macroLine(sources.macro), bold: true, size: 12, background: '#e8f0fe', wrap: true });
   cells.push([]);
+  // Columns past the phases (the page is at least MIN_COLUMNS wide) keep their formulas, so a
+  // phase inserted in the Phases table shows at once, but no fill: an empty coloured box on the
+  // printed page would look like a missing phase. The next run colours a phase added since.
+  const phaseFill = (n: number, fill: ViewCell): ViewCell => (n <= phases ? fill : {});
   cells.push(
     columns.map((n) => ({
       formula: phaseTitle(sources.phases, n),
       bold: true,
-      color: '#ffffff',
-      background: '#1a73e8',
       wrap: true,
+      ...phaseFill(n, { color: '#ffffff', background: '#1a73e8' }),
     })),
   );
   cells.push(
     columns.map((n) => ({
       formula: phaseGoal(sources.phases, n),
       italic: true,
-      background: '#f1f3f4',
       wrap: true,
+      ...phaseFill(n, { background: '#f1f3f4' }),
     })),
   );
   cells.push(columns.map((n) => ({ formula: phaseMilestones(sources, n), wrap: true })));

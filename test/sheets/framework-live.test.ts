@@ -84,6 +84,46 @@ describe('the Framework tab reads the tables live', () => {
     );
   });
 
+  it('fills only the columns that hold a phase; a phase added by hand shows at once and is filled on the next run', () => {
+    const planner = livePlanner();
+    planner.call('createFramework', REQUEST);
+    // The page is 4 columns wide (MIN_COLUMNS) for the fixture's 2 phases: Discover and Evaluate
+    // get the blue title and grey goal; the two spare columns are plain, not empty coloured boxes.
+    const BLUE = '#1a73e8';
+    const GREY = '#f1f3f4';
+    const WHITE = '#ffffff';
+    const BLACK = '#000000';
+    const fills = () => tab(planner, 'Framework').getRange('A4:D5').getBackgrounds();
+    const titleColours = () => tab(planner, 'Framework').getRange('A4:D4').getFontColors()[0];
+    expect(fills()).toEqual([
+      [BLUE, BLUE, WHITE, WHITE],
+      [GREY, GREY, WHITE, WHITE],
+    ]);
+    expect(titleColours()).toEqual([WHITE, WHITE, BLACK, BLACK]);
+    // A third phase inserted in the Phases table shows in the spare column at once, readable
+    // (black on white). (A row inserted inside the table grows its named range, as in Sheets.)
+    const phases = tab(planner, 'Phases');
+    phases.insertRowAfter(2);
+    phases.getRange('A3:B3').setValues([['Decide', 'I want a fair price']]);
+    expect(page(planner)[3]).toEqual(['Discover', 'Decide', 'Evaluate', '']);
+    // The next run with that phase lays it out as a phase.
+    const threePhases = {
+      ...REQUEST,
+      phases: [
+        REQUEST.phases[0]!,
+        { name: 'Decide', customerGoal: 'I want a fair price' },
+        REQUEST.phases[1]!,
+      ],
+    };
+    planner.call('createFramework', threePhases);
+    expect(fills()).toEqual([
+      [BLUE, BLUE, BLUE, WHITE],
+      [GREY, GREY, GREY, WHITE],
+    ]);
+    expect(titleColours()).toEqual([WHITE, WHITE, WHITE, BLACK]);
+    expect(page(planner)[3]).toEqual(['Discover', 'Decide', 'Evaluate', '']);
+  });
+
   it('shows a target that is not a rate as typed, flagged, and says what is left out', () => {
     const planner = livePlanner();
     planner.call('createFramework', REQUEST);
