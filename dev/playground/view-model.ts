@@ -43,6 +43,8 @@ export interface ChartView {
   title: string;
   labels: string[];
   series: { name: string; values: number[] }[];
+  /** Sheets shows a legend (the series' names and colours) unless the chart's position is "none". */
+  legend: boolean;
   row: number;
   column: number;
   offsetX: number;

@@ -327,6 +327,13 @@ function applyConditionalFormats(model: WorkbookModel, sheet: SheetModel, cells:
 
 // ---------------------------------------------------------------- charts
 
+/** The legend position, set as setOption('legend', { position }) or setLegendPosition ('legend.position'). */
+function legendPosition(options: Record<string, unknown>): string | undefined {
+  const legend = options.legend as { position?: unknown } | undefined;
+  const position = legend?.position ?? options['legend.position'];
+  return typeof position === 'string' ? position.toLowerCase() : undefined;
+}
+
 function chartView(model: WorkbookModel, chart: ChartData): ChartView {
   const columns: CellValue[][] = [];
   for (const ref of chart.ranges) {
@@ -352,6 +359,7 @@ function chartView(model: WorkbookModel, chart: ChartData): ChartView {
       name: headers > 0 ? text(col[0] ?? '') : `Series ${i + 1}`,
       values: col.slice(headers).map((v) => (typeof v === 'number' ? v : Number.NaN)),
     })),
+    legend: legendPosition(options) !== 'none',
     row: chart.position.row,
     column: chart.position.column,
     offsetX: chart.position.offsetX,

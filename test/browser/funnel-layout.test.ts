@@ -115,6 +115,7 @@ describe.skipIf(missing !== undefined)('the Funnel tab in the playground', { tim
     const last = await cell('A10').boundingBox();
     expect(full.chart.y).toBeGreaterThanOrEqual(last!.y + last!.height);
     await page.screenshot({ path: artifactPath('funnel-with-data') });
+    expect(await page.locator('#grid .chart .chart-legend').count()).toBe(0);
 
     await page.getByRole('tab', { name: 'Dashboard', exact: true }).click();
     await eventually(() => cell('G4').textContent()).toBe('Status');
@@ -124,6 +125,12 @@ describe.skipIf(missing !== undefined)('the Funnel tab in the playground', { tim
     expect(owner!.x + owner!.width).toBeLessThanOrEqual(panel!.x);
     const chart = await page.locator('#grid .chart').first().boundingBox();
     expect(chart!.x + chart!.width).toBeLessThanOrEqual(panel!.x);
+    // Two series (Target, Actual): a legend names them, as Sheets shows one by default; the
+    // Funnel tab's one-series chart sets its legend to none and has none.
+    expect(await page.locator('#grid .chart .chart-legend text').allTextContents()).toEqual([
+      'Target',
+      'Actual',
+    ]);
     // The about line in frozen row 2 runs on over B2 and C2. Frozen cells are each sticky, so
     // A2 must be stacked above B2, or B2's background hides the text that runs over it.
     const stack = (a1: string) => cell(a1).evaluate((td) => Number(getComputedStyle(td).zIndex));

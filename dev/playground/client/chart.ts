@@ -20,9 +20,11 @@ export function drawChart(chart: ChartView): SVGElement {
   const values = chart.series.flatMap((s) => s.values).filter((v) => Number.isFinite(v));
   const max = Math.max(0, ...values) || 1;
   const horizontal = chart.type.toUpperCase() === 'BAR';
+  const legend = chart.legend && chart.series.length > 0;
+  if (legend) root.appendChild(drawLegend(chart, width));
   const plot = {
     left: horizontal ? 110 : 40,
-    top: 34,
+    top: legend ? 50 : 34,
     right: width - 16,
     bottom: height - (horizontal ? 16 : 40),
   };
@@ -74,4 +76,19 @@ export function drawChart(chart: ChartView): SVGElement {
       : svg('line', { x1: plot.left, y1: plot.bottom, x2: plot.right, y2: plot.bottom, stroke: '#5f6368' }),
   );
   return root;
+}
+
+/** The series' names beside their colours, in one centred line under the title. */
+function drawLegend(chart: ChartView, width: number): SVGElement {
+  const group = svg('g', { class: 'chart-legend' });
+  const items = chart.series.map((series, s) => ({ name: series.name, color: COLORS[s % COLORS.length]! }));
+  // About 6.5 px a character at 11 px, a 10 px swatch and gaps.
+  const itemWidth = (name: string) => 16 + name.length * 6.5 + 14;
+  let x = (width - items.reduce((sum, item) => sum + itemWidth(item.name), 0)) / 2;
+  for (const item of items) {
+    group.appendChild(svg('rect', { x, y: 31, width: 10, height: 10, fill: item.color }));
+    group.appendChild(svg('text', { x: x + 14, y: 40, 'font-size': 11 }, item.name));
+    x += itemWidth(item.name);
+  }
+  return group;
 }
