@@ -45,6 +45,8 @@ export interface ChartView {
   series: { name: string; values: number[] }[];
   /** Sheets shows a legend (the series' names and colours) unless the chart's position is "none". */
   legend: boolean;
+  /** The value axis's number format option (vAxis, or hAxis for bars), e.g. "percent". */
+  valueFormat: string | null;
   row: number;
   column: number;
   offsetX: number;

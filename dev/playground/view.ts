@@ -334,6 +334,11 @@ function legendPosition(options: Record<string, unknown>): string | undefined {
   return typeof position === 'string' ? position.toLowerCase() : undefined;
 }
 
+function axisFormat(options: Record<string, unknown>, axis: 'hAxis' | 'vAxis'): string | null {
+  const format = (options[axis] as { format?: unknown } | undefined)?.format ?? options[`${axis}.format`];
+  return typeof format === 'string' ? format : null;
+}
+
 function chartView(model: WorkbookModel, chart: ChartData): ChartView {
   const columns: CellValue[][] = [];
   for (const ref of chart.ranges) {
@@ -360,6 +365,7 @@ function chartView(model: WorkbookModel, chart: ChartData): ChartView {
       values: col.slice(headers).map((v) => (typeof v === 'number' ? v : Number.NaN)),
     })),
     legend: legendPosition(options) !== 'none',
+    valueFormat: axisFormat(options, chart.type.toUpperCase() === 'BAR' ? 'hAxis' : 'vAxis'),
     row: chart.position.row,
     column: chart.position.column,
     offsetX: chart.position.offsetX,

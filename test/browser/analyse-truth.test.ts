@@ -174,6 +174,14 @@ describe.skipIf(chromiumMissingReason() !== undefined)(
       const trendHeader = page.locator('#grid td', { hasText: /^Week starting \(Monday\)$/ });
       await trendHeader.waitFor();
       expect(box.y).toBeGreaterThan((await trendHeader.boundingBox())!.y);
+      // The trend chart is a line chart (one point a week), on a percent scale up to the best
+      // week's conversion (D31, D32: the two weeks of the sample rows).
+      expect(await chart.locator('.chart-bar').count()).toBe(0);
+      expect(await chart.locator('.chart-point').count()).toBe(2);
+      const weeks = [await text('D31'), await text('D32')].map((t) => Number.parseFloat(t!));
+      const scale = await chart.locator('.chart-scale text').allTextContents();
+      expect(scale[0]).toBe('0%');
+      expect(Number.parseFloat(scale[2]!)).toBeCloseTo(Math.max(...weeks), 1);
       await chart.scrollIntoViewIfNeeded();
       await page.screenshot({ path: artifactPath('analyse-truth-insights') });
       expect(pageErrors).toEqual([]);

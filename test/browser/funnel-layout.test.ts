@@ -131,6 +131,12 @@ describe.skipIf(missing !== undefined)('the Funnel tab in the playground', { tim
       'Target',
       'Actual',
     ]);
+    // Its percent scale runs to the largest rate shown (Actual 100.0% in F8:F10).
+    expect(await page.locator('#grid .chart .chart-scale text').allTextContents()).toEqual([
+      '0%',
+      '50%',
+      '100%',
+    ]);
     // The about line in frozen row 2 runs on over B2 and C2. Frozen cells are each sticky, so
     // A2 must be stacked above B2, or B2's background hides the text that runs over it.
     const stack = (a1: string) => cell(a1).evaluate((td) => Number(getComputedStyle(td).zIndex));

@@ -1,4 +1,8 @@
-/** A chart record drawn as a simple SVG: bars (horizontal) or columns (vertical), one colour per series. */
+/**
+ * A chart record drawn as a simple SVG: bars (horizontal), columns (vertical) or lines, one
+ * colour per series, with the value axis's scale (0, half and the top, in the chart's number
+ * format) and, unless the chart turns it off, a legend, as Sheets draws them.
+ */
 import type { ChartView } from '../view-model';
 import { svg } from './dom';
 
@@ -19,32 +23,25 @@ export function drawChart(chart: ChartView): SVGElement {
   );
   const values = chart.series.flatMap((s) => s.values).filter((v) => Number.isFinite(v));
   const max = Math.max(0, ...values) || 1;
-  const horizontal = chart.type.toUpperCase() === 'BAR';
+  const type = chart.type.toUpperCase();
+  const horizontal = type === 'BAR';
   const legend = chart.legend && chart.series.length > 0;
   if (legend) root.appendChild(drawLegend(chart, width));
   const plot = {
-    left: horizontal ? 110 : 40,
+    left: horizontal ? 110 : 48,
     top: legend ? 50 : 34,
     right: width - 16,
-    bottom: height - (horizontal ? 16 : 40),
+    bottom: height - (horizontal ? 28 : 40),
   };
+  root.appendChild(drawScale(chart, plot, max, horizontal));
   const n = Math.max(1, chart.labels.length);
-  const groups = Math.max(1, chart.series.length);
   const band = (horizontal ? plot.bottom - plot.top : plot.right - plot.left) / n;
-  const bar = (band * 0.7) / groups;
+  // A value's length along the value axis.
+  const along = (value: number) =>
+    (Math.max(0, value) / max) * (horizontal ? plot.right - plot.left : plot.bottom - plot.top);
+  if (type === 'LINE') drawLines(root, chart, plot, band, along);
+  else drawBars(root, chart, plot, band, along, horizontal);
   chart.labels.forEach((label, i) => {
-    chart.series.forEach((series, s) => {
-      const value = series.values[i] ?? 0;
-      const length =
-        (Math.max(0, value) / max) * (horizontal ? plot.right - plot.left : plot.bottom - plot.top);
-      const offset = band * i + band * 0.15 + bar * s;
-      const rect = horizontal
-        ? { x: plot.left, y: plot.top + offset, width: length, height: bar }
-        : { x: plot.left + offset, y: plot.bottom - length, width: bar, height: length };
-      const shape = svg('rect', { ...rect, fill: COLORS[s % COLORS.length]!, class: 'chart-bar' });
-      shape.appendChild(svg('title', {}, `${label}: ${value}`));
-      root.appendChild(shape);
-    });
     const text = label.length > 16 ? `${label.slice(0, 15)}…` : label;
     root.appendChild(
       horizontal
@@ -76,6 +73,95 @@ export function drawChart(chart: ChartView): SVGElement {
       : svg('line', { x1: plot.left, y1: plot.bottom, x2: plot.right, y2: plot.bottom, stroke: '#5f6368' }),
   );
   return root;
+}
+
+interface Plot {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function drawBars(
+  root: SVGElement,
+  chart: ChartView,
+  plot: Plot,
+  band: number,
+  along: (value: number) => number,
+  horizontal: boolean,
+): void {
+  const bar = (band * 0.7) / Math.max(1, chart.series.length);
+  chart.labels.forEach((label, i) => {
+    chart.series.forEach((series, s) => {
+      const value = series.values[i] ?? 0;
+      const length = along(value);
+      const offset = band * i + band * 0.15 + bar * s;
+      const rect = horizontal
+        ? { x: plot.left, y: plot.top + offset, width: length, height: bar }
+        : { x: plot.left + offset, y: plot.bottom - length, width: bar, height: length };
+      const shape = svg('rect', { ...rect, fill: COLORS[s % COLORS.length]!, class: 'chart-bar' });
+      shape.appendChild(svg('title', {}, `${label}: ${value}`));
+      root.appendChild(shape);
+    });
+  });
+}
+
+/** A line per series through each label's value (a gap where a value is missing), with its points. */
+function drawLines(
+  root: SVGElement,
+  chart: ChartView,
+  plot: Plot,
+  band: number,
+  along: (value: number) => number,
+): void {
+  chart.series.forEach((series, s) => {
+    const color = COLORS[s % COLORS.length]!;
+    const points = chart.labels.map((label, i) => {
+      const value = series.values[i];
+      return value === undefined || !Number.isFinite(value)
+        ? null
+        : { x: plot.left + band * i + band / 2, y: plot.bottom - along(value), label, value };
+    });
+    let path = '';
+    points.forEach((p, i) => {
+      if (p) path += `${points[i - 1] ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`;
+    });
+    if (path) root.appendChild(svg('path', { d: path, fill: 'none', stroke: color, 'stroke-width': 2 }));
+    for (const p of points) {
+      if (!p) continue;
+      const dot = svg('circle', { cx: p.x, cy: p.y, r: 3, fill: color, class: 'chart-point' });
+      dot.appendChild(svg('title', {}, `${p.label}: ${p.value}`));
+      root.appendChild(dot);
+    }
+  });
+}
+
+/** Gridlines and labels at 0, half and the top of the value axis. */
+function drawScale(chart: ChartView, plot: Plot, max: number, horizontal: boolean): SVGElement {
+  const group = svg('g', { class: 'chart-scale' });
+  for (const share of [0, 0.5, 1]) {
+    const value = max * share;
+    const label = svg('text', { 'font-size': 10, fill: '#5f6368' }, scaleText(value, chart.valueFormat));
+    if (horizontal) {
+      const x = plot.left + share * (plot.right - plot.left);
+      group.appendChild(svg('line', { x1: x, y1: plot.top, x2: x, y2: plot.bottom, stroke: '#e0e0e0' }));
+      for (const [k, v] of Object.entries({ x, y: plot.bottom + 14, 'text-anchor': 'middle' }))
+        label.setAttribute(k, String(v));
+    } else {
+      const y = plot.bottom - share * (plot.bottom - plot.top);
+      group.appendChild(svg('line', { x1: plot.left, y1: y, x2: plot.right, y2: y, stroke: '#e0e0e0' }));
+      for (const [k, v] of Object.entries({ x: plot.left - 4, y: y + 3, 'text-anchor': 'end' }))
+        label.setAttribute(k, String(v));
+    }
+    group.appendChild(label);
+  }
+  return group;
+}
+
+/** A value on the scale, in the axis's format: "percent" as Sheets shows it, else a plain number. */
+export function scaleText(value: number, format: string | null): string {
+  if (format === 'percent') return `${Number((value * 100).toFixed(1))}%`;
+  return Number(value.toPrecision(3)).toLocaleString('en-US');
 }
 
 /** The series' names beside their colours, in one centred line under the title. */
