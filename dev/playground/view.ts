@@ -327,16 +327,13 @@ function applyConditionalFormats(model: WorkbookModel, sheet: SheetModel, cells:
 
 // ---------------------------------------------------------------- charts
 
-/** The legend position, set as setOption('legend', { position }) or setLegendPosition ('legend.position'). */
-function legendPosition(options: Record<string, unknown>): string | undefined {
-  const legend = options.legend as { position?: unknown } | undefined;
-  const position = legend?.position ?? options['legend.position'];
-  return typeof position === 'string' ? position.toLowerCase() : undefined;
-}
-
-function axisFormat(options: Record<string, unknown>, axis: 'hAxis' | 'vAxis'): string | null {
-  const format = (options[axis] as { format?: unknown } | undefined)?.format ?? options[`${axis}.format`];
-  return typeof format === 'string' ? format : null;
+/**
+ * A chart option set either nested (setOption('legend', { position })) or by its dotted name
+ * (setLegendPosition records 'legend.position'), when it is a text.
+ */
+function textOption(options: Record<string, unknown>, group: string, key: string): string | null {
+  const value = (options[group] as Record<string, unknown> | undefined)?.[key] ?? options[`${group}.${key}`];
+  return typeof value === 'string' ? value : null;
 }
 
 function chartView(model: WorkbookModel, chart: ChartData): ChartView {
@@ -364,8 +361,8 @@ function chartView(model: WorkbookModel, chart: ChartData): ChartView {
       name: headers > 0 ? text(col[0] ?? '') : `Series ${i + 1}`,
       values: col.slice(headers).map((v) => (typeof v === 'number' ? v : Number.NaN)),
     })),
-    legend: legendPosition(options) !== 'none',
-    valueFormat: axisFormat(options, chart.type.toUpperCase() === 'BAR' ? 'hAxis' : 'vAxis'),
+    legend: textOption(options, 'legend', 'position')?.toLowerCase() !== 'none',
+    valueFormat: textOption(options, chart.type.toUpperCase() === 'BAR' ? 'hAxis' : 'vAxis', 'format'),
     row: chart.position.row,
     column: chart.position.column,
     offsetX: chart.position.offsetX,

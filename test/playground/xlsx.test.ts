@@ -12,6 +12,7 @@ import { evaluateFormula } from '../../dev/playground/formula/evaluate';
 import type { Scalar } from '../../dev/playground/formula/values';
 import { PlaygroundSession } from '../../dev/playground/session';
 import { ruleFormula } from '../../dev/playground/xlsx-rules';
+import { patternParts } from '../../src/core/table/name-pattern';
 
 /** Sheets' conditions (Format > Conditional formatting), as a user reads them. */
 const SHEETS: Record<string, (v: Scalar, a: string, b: string) => boolean> = {
@@ -42,21 +43,14 @@ const SHEETS: Record<string, (v: Scalar, a: string, b: string) => boolean> = {
 
 /**
  * Excel's SEARCH, from its documentation: case-insensitive, `?` is any one character, `*` any
- * run of characters, `~` makes the next character literal. (The playground's formula engine is
- * Sheets-like and has no wildcards in SEARCH, so the Excel formula is evaluated with this one.)
+ * run of characters, `~` makes the next character literal (the escapes step names share:
+ * patternParts). The playground's formula engine is Sheets-like and has no wildcards in SEARCH,
+ * so the Excel formula is evaluated with this one.
  */
 function excelSearch(find: unknown, within: unknown): number {
-  const pattern = String(find ?? '');
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '~' && i + 1 < pattern.length && '*?~'.includes(pattern[i + 1]!)) {
-      i++;
-      source += `\\${pattern[i]}`;
-    } else if (c === '*') source += '[^]*';
-    else if (c === '?') source += '[^]';
-    else source += c.replace(/[.+^${}()|[\]\\-]/g, '\\$&');
-  }
+  const source = patternParts(String(find ?? ''))
+    .map((p) => (p === '*' ? '[^]*' : p === '?' ? '[^]' : p.literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')))
+    .join('');
   const at = String(within ?? '').search(new RegExp(source, 'i'));
   if (at < 0) throw new Error('#VALUE!: not found');
   return at + 1;

@@ -140,20 +140,17 @@ function drawLines(
 function drawScale(chart: ChartView, plot: Plot, max: number, horizontal: boolean): SVGElement {
   const group = svg('g', { class: 'chart-scale' });
   for (const share of [0, 0.5, 1]) {
-    const value = max * share;
-    const label = svg('text', { 'font-size': 10, fill: '#5f6368' }, scaleText(value, chart.valueFormat));
+    const text = scaleText(max * share, chart.valueFormat);
+    const style = { 'font-size': 10, fill: '#5f6368' };
     if (horizontal) {
       const x = plot.left + share * (plot.right - plot.left);
       group.appendChild(svg('line', { x1: x, y1: plot.top, x2: x, y2: plot.bottom, stroke: '#e0e0e0' }));
-      for (const [k, v] of Object.entries({ x, y: plot.bottom + 14, 'text-anchor': 'middle' }))
-        label.setAttribute(k, String(v));
+      group.appendChild(svg('text', { ...style, x, y: plot.bottom + 14, 'text-anchor': 'middle' }, text));
     } else {
       const y = plot.bottom - share * (plot.bottom - plot.top);
       group.appendChild(svg('line', { x1: plot.left, y1: y, x2: plot.right, y2: y, stroke: '#e0e0e0' }));
-      for (const [k, v] of Object.entries({ x: plot.left - 4, y: y + 3, 'text-anchor': 'end' }))
-        label.setAttribute(k, String(v));
+      group.appendChild(svg('text', { ...style, x: plot.left - 4, y: y + 3, 'text-anchor': 'end' }, text));
     }
-    group.appendChild(label);
   }
   return group;
 }
