@@ -100,8 +100,8 @@ export interface EventTable {
  */
 export interface OtherRows {
   /**
-   * Fills entityIds[i] and times[i] with the next rows; returns how many (0: there are no more).
-   * The arrays hold at least 256 rows (a block of the reading).
+   * Fills entityIds[i] and times[i] with the next rows, as many as they hold; returns how many
+   * (0: there are no more).
    */
   next(entityIds: Int32Array, times: Float64Array): number;
 }
@@ -343,29 +343,11 @@ function readEventRows(
   let lastTime = Number.NaN;
   const checkBudget = readBudget(rows.length);
 
-  // Rows go in blocks: the block's event codes first, then its kept rows' ids prefetched
-  // together (Interner.prefetch), then each row as below.
-  const blockEvents = new Int32Array(BLOCK_ROWS);
-  const blockIds: unknown[] = [];
-  let blockStart = 0;
-  let blockEnd = headerIndex + 1;
   for (let r = headerIndex + 1; r < rows.length; r++) {
     if ((r & (ROWS_PER_CLOCK_CHECK - 1)) === 0) checkBudget(r);
-    if (r === blockEnd) {
-      blockStart = r;
-      blockEnd = r + BLOCK_ROWS < rows.length ? r + BLOCK_ROWS : rows.length;
-      let ids = 0;
-      for (let b = blockStart; b < blockEnd; b++) {
-        const blockRow = rows[b]!;
-        const code = events.code(blockRow[eventCol]);
-        blockEvents[b - blockStart] = code;
-        if (!kept || kept(code)) blockIds[ids++] = blockRow[entityCol];
-      }
-      entities.prefetch(blockIds, ids);
-    }
     const row = rows[r]!;
     // The event first: a row not kept costs no look at its other cells (each one a cache miss).
-    const event = blockEvents[r - blockStart]!;
+    const event = events.code(row[eventCol]);
     if (kept && !kept(event)) {
       // A blank row, or a `#` comment line (its event cell blank), is no row of another event.
       if (events.texts[event] !== '' || !(isBlankRow(row) || isCommentRow(row))) {
@@ -509,57 +491,44 @@ interface OtherRowsContext {
 
 /**
  * EventTable.otherRows: the second pass, over the rows the first one turned down. Ids are only
- * looked up (an id the kept rows never had is no entity of the table), in blocks prefetched as
- * in the first pass; times are read as there.
+ * looked up (an id the kept rows never had is no entity of the table); times are read as there.
  */
 function otherRowsReader(c: OtherRowsContext): () => OtherRows {
   return () => {
     let r = c.firstRow;
-    const blockRows = new Int32Array(BLOCK_ROWS);
-    const blockIds: unknown[] = [];
     return {
       next(ids, out) {
         const { rows, bits, entities, users, pairs, entityCol, userCol, timeCol, zone, checkBudget } = c;
-        if (ids.length < BLOCK_ROWS) throw new Error('OtherRows.next: room for a block of rows is needed');
         let n = 0;
         // The last text timestamp parsed (locals: a double kept in a closure is boxed).
         let lastCell: unknown;
         let lastTime = Number.NaN;
-        // Block by block, while the output has room for a whole one.
-        while (r < rows.length && n + BLOCK_ROWS <= ids.length) {
-          let count = 0;
-          for (; r < rows.length && count < BLOCK_ROWS; r++) {
-            if ((r & (ROWS_PER_CLOCK_CHECK - 1)) === 0) checkBudget(r); // the first pass's clock
-            if ((bits[r >>> 5]! & (1 << (r & 31))) === 0) continue;
-            blockRows[count] = r;
-            blockIds[count++] = rows[r]![entityCol];
+        for (; r < rows.length && n < ids.length; r++) {
+          if ((r & (ROWS_PER_CLOCK_CHECK - 1)) === 0) checkBudget(r); // the first pass's clock
+          if ((bits[r >>> 5]! & (1 << (r & 31))) === 0) continue;
+          const row = rows[r]!;
+          let entity = entities.knownCode(row[entityCol]); // no entity: -1 or UNSEEN
+          if (entity < 0) continue;
+          if (pairs) {
+            const user = users.knownCode(row[userCol]);
+            if (user === UNSEEN) continue; // no pair of the table has this user
+            const pair = pairs.get(pairKey(user, entity));
+            if (pair === undefined) continue;
+            entity = pair;
           }
-          entities.prefetch(blockIds, count);
-          for (let b = 0; b < count; b++) {
-            const row = rows[blockRows[b]!]!;
-            let entity = entities.knownCode(blockIds[b]); // no entity: -1 or UNSEEN
-            if (entity < 0) continue;
-            if (pairs) {
-              const user = users.knownCode(row[userCol]);
-              if (user === UNSEEN) continue; // no pair of the table has this user
-              const pair = pairs.get(pairKey(user, entity));
-              if (pair === undefined) continue;
-              entity = pair;
+          const timeCell = row[timeCol];
+          if (typeof timeCell === 'number' && timeCell >= 1e11 && timeCell < FAST_EPOCH_LIMIT) {
+            out[n] = timeCell; // two stores, as in the first pass
+            if (timeCell >= 1e14) out[n] = timeCell / 1000;
+          } else {
+            if (timeCell !== lastCell) {
+              lastCell = timeCell;
+              lastTime = parseTimestamp(timeCell, zone);
             }
-            const timeCell = row[timeCol];
-            if (typeof timeCell === 'number' && timeCell >= 1e11 && timeCell < FAST_EPOCH_LIMIT) {
-              out[n] = timeCell; // two stores, as in the first pass
-              if (timeCell >= 1e14) out[n] = timeCell / 1000;
-            } else {
-              if (timeCell !== lastCell) {
-                lastCell = timeCell;
-                lastTime = parseTimestamp(timeCell, zone);
-              }
-              if (!isTimeInRange(lastTime)) continue;
-              out[n] = lastTime;
-            }
-            ids[n++] = entity;
+            if (!isTimeInRange(lastTime)) continue;
+            out[n] = lastTime;
           }
+          ids[n++] = entity;
         }
         return n;
       },
@@ -588,9 +557,6 @@ function codeOfKeptName(events: Interner, eventCodes: Int32Array): (name: string
 function pairKey(user: number, session: number): number {
   return (user + 1) * 67_108_864 + session;
 }
-
-/** Rows per block of the reading loop (see readEventRows). */
-const BLOCK_ROWS = 256;
 
 /** Rows kept before the columns first grow, when keepEvent keeps only some. */
 const FIRST_KEPT_ROWS = 1 << 16;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellText, Interner } from '../../../src/core/table';
+import { hashOf } from '../../../src/core/table/intern';
 
 describe('Interner', () => {
   it('property: cells with the same trimmed text share a code, in first-seen order, as a plain reference says', () => {
@@ -46,6 +47,64 @@ describe('Interner', () => {
     expect(interner.texts).toEqual(ids);
     expect(ids.map((id) => interner.codeOfText(id))).toEqual(expected);
     expect(interner.codeOfText(`y${'x'.repeat(39)}`)).toBe(-1);
+  });
+
+  it('ids of 20 characters that agree on the sampled characters get one code each (compared in the slot)', () => {
+    // A slot holds a copy of a short key's characters and compares those. These 20-character ids
+    // differ only at positions 1, 3 and 5, which the sampled hash skips (it reads 0, 2, 4... and
+    // the last 8), so all 1000 share one sampled hash, and only the comparison tells them apart.
+    const ids: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const d = String(i).padStart(3, '0');
+      ids.push(`x${d[0]}x${d[1]}x${d[2]}${'x'.repeat(14)}`);
+    }
+    const interner = new Interner();
+    const codes = [...ids, ...ids].map((id) => interner.code(id));
+    const expected = ids.map((_, i) => i);
+    expect(codes).toEqual([...expected, ...expected]);
+    expect(ids.map((id) => interner.codeOfText(id))).toEqual(expected);
+    // Same length, same sampled characters, never seen.
+    expect(interner.codeOfText(`x0y0x0${'x'.repeat(14)}`)).toBe(-1);
+  });
+
+  it('a text that starts with a shorter key of the same hash is another text', () => {
+    // A pair with equal hashes, found by a meet-in-the-middle search over the hash's linear form
+    // (the key held in its slot is "u1"; the text reads the same 2 characters, then more).
+    expect(hashOf('u1apddizz', false)).toBe(hashOf('u1', false));
+    const interner = new Interner();
+    expect([interner.code('u1'), interner.code('u1apddizz'), interner.code('u1')]).toEqual([0, 1, 0]);
+    expect(interner.codeOfText('u1apddizz')).toBe(1);
+  });
+
+  it('property: texts of any characters and lengths around what a slot holds intern as a plain Map says', () => {
+    // Characters above 255 (é fits a byte, ł and emoji do not) and lengths on both sides of the
+    // 23 characters a slot holds: a key held in its slot and one compared as a string must agree.
+    const char = fc.constantFrom('a', 'b', 'é', 'ł', '😀', '1', '.');
+    const text = fc
+      .tuple(fc.array(char, { minLength: 0, maxLength: 14 }), fc.integer({ min: 0, max: 26 }))
+      .map(([chars, pad]) => `${'7'.repeat(pad)}${chars.join('')}`);
+    // Cells drawn from a small pool of texts, so that texts come back after others of their length.
+    const cellsAndProbes = fc
+      .array(text, { minLength: 1, maxLength: 12 })
+      .chain((pool) =>
+        fc.tuple(
+          fc.array(fc.constantFrom(...pool), { maxLength: 120 }),
+          fc.array(fc.oneof(fc.constantFrom(...pool), text), { maxLength: 20 }),
+        ),
+      );
+    fc.assert(
+      fc.property(cellsAndProbes, ([cells, probes]) => {
+        const interner = new Interner(true);
+        const reference = new Map<string, number>();
+        for (const cell of cells) {
+          if (!reference.has(cell)) reference.set(cell, reference.size);
+          expect(interner.code(cell)).toBe(reference.get(cell));
+        }
+        expect(interner.texts).toEqual([...reference.keys()]);
+        for (const probe of probes) expect(interner.codeOfText(probe)).toBe(reference.get(probe) ?? -1);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('property: long strings from a small alphabet intern as a plain Map of texts says', () => {

@@ -1,9 +1,11 @@
 /**
- * The reader goes through rows in blocks (read.ts, BLOCK_ROWS = 256): the event codes of a block
- * first, then its kept ids prefetched together, then each row. Property: over hundreds of rows,
- * blank rows, `#` lines, rows without an id and repeated header rows among them, with or without
- * keepEvent, every kept row keeps its id, name and time, in order, and each other row is counted
- * where it belongs, as a plain row-by-row reference written here says.
+ * The reader (read.ts readEventRows) looks at a row's event first and at its other cells only when
+ * the event is kept; the rows turned down are read again on demand (otherRows), a chunk at a time.
+ * Property: over hundreds of rows, blank rows, `#` lines, rows without an id and repeated header
+ * rows among them, with or without keepEvent, every kept row keeps its id, name and time, in
+ * order, each other row is counted where it belongs, and otherRows gives the other rows of the
+ * table's entities in order, whatever the chunk size, as a plain row-by-row reference written
+ * here says.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -53,25 +55,30 @@ function cells(line: Line): unknown[] {
   }
 }
 
-describe('reading in blocks', () => {
+describe('reading event rows', () => {
   it('property: every kept row and every row left aside is where a row-by-row reference puts it', () => {
     fc.assert(
       fc.property(
         fc.array(lineArb, { maxLength: 700 }),
         fc.option(fc.subarray(['a', 'b', 'c']), { nil: undefined }),
-        (lines, keepNames) => {
+        fc.integer({ min: 1, max: 300 }),
+        (lines, keepNames, chunkRows) => {
           const keep = keepNames && ((name: string) => keepNames.includes(name));
           const ref = {
             kept: [] as { user: string; name: string; time: number }[],
             other: 0,
+            otherRows: [] as { user: string; time: number }[],
             withoutId: 0,
             headers: 0,
           };
           for (const line of lines) {
             if (line.kind === 'header') ref.headers++;
             if (line.kind !== 'event' && line.kind !== 'noId') continue;
-            if (keep && !keep(line.name)) ref.other++;
-            else if (line.kind === 'noId') ref.withoutId++;
+            if (keep && !keep(line.name)) {
+              ref.other++;
+              if (line.kind === 'event')
+                ref.otherRows.push({ user: line.user.trim(), time: T0 + line.sec * 1000 });
+            } else if (line.kind === 'noId') ref.withoutId++;
             else ref.kept.push({ user: line.user.trim(), name: line.name, time: T0 + line.sec * 1000 });
           }
           const data = [HEADER, ...lines.map(cells)];
@@ -89,6 +96,17 @@ describe('reading in blocks', () => {
           expect(table.otherEventRows).toBe(ref.other);
           expect(table.leftOut?.withoutId).toBe(ref.withoutId);
           expect(table.leftOut?.headerRows.length).toBe(ref.headers);
+          // The other rows of the table's entities (an id no kept row has is no entity), in order.
+          const entities = new Set(ref.kept.map((row) => row.user));
+          const others: { user: string | undefined; time: number | undefined }[] = [];
+          const reader = table.otherRows?.();
+          const ids = new Int32Array(chunkRows);
+          const times = new Float64Array(chunkRows);
+          for (let n = reader?.next(ids, times) ?? 0; n > 0; n = reader!.next(ids, times)) {
+            expect(n).toBeLessThanOrEqual(chunkRows);
+            for (let i = 0; i < n; i++) others.push({ user: table.entityKeys[ids[i]!], time: times[i] });
+          }
+          expect(others).toEqual(keep ? ref.otherRows.filter((row) => entities.has(row.user)) : []);
         },
       ),
       { numRuns: 150 },
