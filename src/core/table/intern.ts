@@ -24,7 +24,11 @@
  */
 import { cellText } from './cells';
 
-/** Table slots, kept at most half full. */
+/**
+ * Table slots, kept at most three quarters full (a lookup then reads 2.5 slots on average, mostly
+ * in one cache line). Kept half full, the table for 3M rows' 150k ids took 16 MB outside the heap,
+ * and V8 marked the whole 450 MB heap in most calls (measured: about 0.9 s of CPU each time).
+ */
 const FIRST_SLOTS = 1024;
 /**
  * A slot is SLOT_BYTES (SLOT_INTS 32-bit ints): its key's hash (int 0), its code + CODE_OFFSET
@@ -204,7 +208,7 @@ export class Interner {
     }
     this.keys.push(key);
     this.keyCodes[index] = code;
-    if (2 * (index + 1) > this.mask + 1) this.rehash(2 * (this.mask + 1));
+    if (4 * (index + 1) > 3 * (this.mask + 1)) this.rehash(2 * (this.mask + 1));
     else this.place(hashOf(key, this.everyChar), index);
   }
 
