@@ -57,9 +57,9 @@ const SAME_HASH_LIMIT = 3;
  * in ids change) and SAMPLED_CHARS spread over the rest; up to their sum, from every one.
  */
 const TAIL_CHARS = 8;
+const SAMPLED_CHARS = 6;
 /** Lengths remembered by Interner.code's cache of recent strings (a power of two). */
 const RECENT_SLOTS = 32;
-const SAMPLED_CHARS = 6;
 
 /** Interner.knownCode of a text never seen (its own code would be a new one). */
 export const UNSEEN = -2;
