@@ -11,10 +11,12 @@
  * and go through a Map keyed by the value, then by their text.
  *
  * A slot holds everything a lookup reads: the hash, the code, and a copy of the key's characters
- * when they fit (up to INLINE_CHARS one-byte characters: GA4's 21-character client ids do). Reading
- * the key's string instead means reading it where the data put it, anywhere in a heap of a million
- * rows: on the bench's 1M ids alone in a loop, about 400 ns a lookup that way, 230 ns this way.
- * Longer keys, or keys with a character above 255, are compared as strings.
+ * when they fit. Reading the key's string instead means reading it where the data put it, anywhere
+ * in a heap of a million rows: on the bench's 1M ids alone in a loop, about 400 ns a lookup that
+ * way, 230 ns this way. Slots are as small as the data's keys allow (memory outside the heap makes
+ * V8 mark the whole heap, see FIRST_SLOTS): 32 bytes hold 23 characters (GA4's 21-character client
+ * ids), 48 bytes 39 (36-character UUIDs). Longer keys, or keys with a character above 255, are
+ * compared as strings.
  *
  * Hashing is a JavaScript loop over the characters, so a long string is hashed from 14 of its
  * characters: the last 8 and 6 spread over the rest (see hashOf). Should the data's strings agree
@@ -31,19 +33,17 @@ import { cellText } from './cells';
  */
 const FIRST_SLOTS = 1024;
 /**
- * A slot is SLOT_BYTES (SLOT_INTS 32-bit ints): its key's hash (int 0), its code + CODE_OFFSET
- * (int 1; EMPTY marks an empty slot), then at byte KEY_BYTE the key's length and its INLINE_CHARS
+ * A slot is `stride` 32-bit ints, SMALL_SLOT or LARGE_SLOT: its key's hash (int 0), its code +
+ * CODE_OFFSET (int 1; EMPTY marks an empty slot), then at byte KEY_BYTE the key's length and its
  * characters, or NOT_INLINE and, in int KEY_INDEX_INT, the key's index in `keys`. Everything a
- * lookup reads is in the slot: the probe's read brings the rest with it. (Literals, not sums:
- * the BigQuery UDF bundles this file's constants.)
+ * lookup reads is in the slot: the probe's read brings the rest with it.
  */
-const SLOT_BYTES = 32;
-const SLOT_INTS = 8;
+const SMALL_SLOT = 8;
+const LARGE_SLOT = 12;
 const EMPTY = 0;
 /** Codes are -1 or more: stored plus 2, never EMPTY. */
 const CODE_OFFSET = 2;
 const KEY_BYTE = 8;
-const INLINE_CHARS = 23;
 /** The length byte of a key too long for its slot, or with a character above 255. */
 const NOT_INLINE = 255;
 const KEY_INDEX_INT = 3;
@@ -70,7 +70,11 @@ export class Interner {
   /** Strings seen (raw spellings and trimmed texts): each one's code, -1 for no code. */
   private keys: string[] = [];
   private keyCodes = new Int32Array(256);
-  private slotInts = new Int32Array(FIRST_SLOTS * SLOT_INTS);
+  /** Ints per slot: SMALL_SLOT, or LARGE_SLOT once an eighth of the keys need it (see rehash). */
+  private stride = SMALL_SLOT;
+  /** Keys too long for a small slot that a large one holds. */
+  private largeKeys = 0;
+  private slotInts = new Int32Array(FIRST_SLOTS * SMALL_SLOT);
   private slotBytes = new Uint8Array(this.slotInts.buffer);
   private mask = FIRST_SLOTS - 1;
   /** Hash every character (after sampling proved poor for this data), not a sample. */
@@ -141,12 +145,12 @@ export class Interner {
   /** The slot of a string, or -1. */
   private find(text: string): number {
     const hash = hashOf(text, this.everyChar);
-    const { slotInts, mask } = this;
+    const { slotInts, mask, stride } = this;
     let i = hash & mask;
     let sameHash = 0;
     for (;;) {
-      if (slotInts[i * SLOT_INTS + 1] === EMPTY) return -1;
-      if (slotInts[i * SLOT_INTS] === hash) {
+      if (slotInts[i * stride + 1] === EMPTY) return -1;
+      if (slotInts[i * stride] === hash) {
         if (this.slotHolds(i, text)) return i;
         if (++sameHash === SAME_HASH_LIMIT && !this.everyChar) {
           this.everyChar = true;
@@ -160,15 +164,15 @@ export class Interner {
 
   /** The code held in slot i. */
   private codeIn(i: number): number {
-    return this.slotInts[i * SLOT_INTS + 1]! - CODE_OFFSET;
+    return this.slotInts[i * this.stride + 1]! - CODE_OFFSET;
   }
 
   /** Whether slot i holds this text. */
   private slotHolds(i: number, text: string): boolean {
     const bytes = this.slotBytes;
-    const at = i * SLOT_BYTES + KEY_BYTE;
+    const at = i * this.stride * 4 + KEY_BYTE;
     const length = bytes[at]!;
-    if (length === NOT_INLINE) return this.keys[this.slotInts[i * SLOT_INTS + KEY_INDEX_INT]!] === text;
+    if (length === NOT_INLINE) return this.keys[this.slotInts[i * this.stride + KEY_INDEX_INT]!] === text;
     if (length !== text.length) return false;
     for (let c = 0; c < length; c++) if (bytes[at + 1 + c] !== text.charCodeAt(c)) return false;
     return true;
@@ -207,39 +211,46 @@ export class Interner {
       this.keyCodes = grown;
     }
     this.keys.push(key);
+    if (key.length > inlineChars(SMALL_SLOT) && fitsSlot(key, LARGE_SLOT)) this.largeKeys++;
     this.keyCodes[index] = code;
     if (4 * (index + 1) > 3 * (this.mask + 1)) this.rehash(2 * (this.mask + 1));
     else this.place(hashOf(key, this.everyChar), index);
   }
 
   private place(hash: number, index: number): void {
-    const { slotInts, slotBytes, mask } = this;
+    const { slotInts, slotBytes, mask, stride } = this;
     let i = hash & mask;
-    while (slotInts[i * SLOT_INTS + 1] !== EMPTY) i = (i + 1) & mask;
-    slotInts[i * SLOT_INTS] = hash;
-    slotInts[i * SLOT_INTS + 1] = this.keyCodes[index]! + CODE_OFFSET;
+    while (slotInts[i * stride + 1] !== EMPTY) i = (i + 1) & mask;
+    slotInts[i * stride] = hash;
+    slotInts[i * stride + 1] = this.keyCodes[index]! + CODE_OFFSET;
     const key = this.keys[index]!;
-    const at = i * SLOT_BYTES + KEY_BYTE;
-    if (fitsSlot(key)) {
+    const at = i * stride * 4 + KEY_BYTE;
+    if (fitsSlot(key, stride)) {
       slotBytes[at] = key.length;
       for (let c = 0; c < key.length; c++) slotBytes[at + 1 + c] = key.charCodeAt(c);
     } else {
       slotBytes[at] = NOT_INLINE;
-      slotInts[i * SLOT_INTS + KEY_INDEX_INT] = index;
+      slotInts[i * stride + KEY_INDEX_INT] = index;
     }
   }
 
   private rehash(slotCount: number): void {
-    this.slotInts = new Int32Array(slotCount * SLOT_INTS);
+    this.stride = 8 * this.largeKeys > this.keys.length ? LARGE_SLOT : SMALL_SLOT;
+    this.slotInts = new Int32Array(slotCount * this.stride);
     this.slotBytes = new Uint8Array(this.slotInts.buffer);
     this.mask = slotCount - 1;
     for (let k = 0; k < this.keys.length; k++) this.place(hashOf(this.keys[k]!, this.everyChar), k);
   }
 }
 
-/** Whether a key's characters fit in its slot: INLINE_CHARS of them at most, each one byte. */
-function fitsSlot(key: string): boolean {
-  if (key.length > INLINE_CHARS) return false;
+/** Characters a slot of `stride` ints holds, after its hash, its code and the length byte. */
+function inlineChars(stride: number): number {
+  return stride * 4 - KEY_BYTE - 1;
+}
+
+/** Whether a key's characters fit in a slot of `stride` ints, each one byte. */
+function fitsSlot(key: string, stride: number): boolean {
+  if (key.length > inlineChars(stride)) return false;
   for (let c = 0; c < key.length; c++) if (key.charCodeAt(c) > 255) return false;
   return true;
 }

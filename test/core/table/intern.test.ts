@@ -67,6 +67,45 @@ describe('Interner', () => {
     expect(interner.codeOfText(`x0y0x0${'x'.repeat(14)}`)).toBe(-1);
   });
 
+  it('36-character ids (UUIDs) that agree on the sampled characters get one code each, in larger slots', () => {
+    // Most keys are longer than a 32-byte slot holds: the table moves to 48-byte slots at its next
+    // growth. These ids differ only at positions 1-3, which the sampled hash skips.
+    const ids: string[] = [];
+    for (let i = 0; i < 1000; i++) ids.push(`x${String(i).padStart(3, '0')}${'x'.repeat(32)}`);
+    const interner = new Interner();
+    const codes = [...ids, ...ids].map((id) => interner.code(id));
+    const expected = ids.map((_, i) => i);
+    expect(codes).toEqual([...expected, ...expected]);
+    expect(ids.map((id) => interner.codeOfText(id))).toEqual(expected);
+    expect(interner.codeOfText(`x00y${'x'.repeat(32)}`)).toBe(-1);
+  });
+
+  it('keys of every length from 15 to 45, some with characters above 255, through the tables growths, as a Map says', () => {
+    // Slots of 32 and of 48 bytes, keys held in them and keys compared as strings, mixed in one
+    // table as it grows (and its slots get larger when enough keys need it).
+    // Lengths spread evenly (half the keys need large slots), or mostly short (the slots stay small
+    // and the long keys are compared as strings).
+    const lengthOf = [
+      (i: number) => 15 + (i % 31),
+      (i: number) => (i % 10 === 0 ? 24 + (i % 22) : 15 + (i % 9)),
+    ];
+    for (const length of lengthOf) {
+      const keys: string[] = [];
+      for (let i = 0; i < 3000; i++) {
+        const body = `${i}-${'k'.repeat(length(i))}`.slice(0, length(i));
+        keys.push(i % 7 === 0 ? `ł${body.slice(1)}` : body);
+      }
+      const interner = new Interner();
+      const reference = new Map<string, number>();
+      // Each key, then every third one again, in an order that mixes lengths.
+      for (const key of [...keys, ...keys.filter((_, i) => i % 3 === 0).reverse()]) {
+        if (!reference.has(key)) reference.set(key, reference.size);
+        expect(interner.code(key)).toBe(reference.get(key));
+      }
+      expect(keys.map((key) => interner.codeOfText(key))).toEqual(keys.map((key) => reference.get(key)));
+    }
+  });
+
   it('a text that starts with a shorter key of the same hash is another text', () => {
     // A pair with equal hashes, found by a meet-in-the-middle search over the hash's linear form
     // (the key held in its slot is "u1"; the text reads the same 2 characters, then more).
