@@ -30,57 +30,43 @@ describe('Interner', () => {
     );
   });
 
-  it('long ids that agree on the sampled characters still get one code each, in first-seen order', () => {
-    // 40-character ids that differ only at positions 1, 2 and 4, which the sampled hash of a long
-    // string skips (it reads positions 0, 5, 10... and the last 8): 1000 ids that all share one
-    // sampled hash, each seen twice, then looked up as texts.
-    const ids: string[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const d = String(i).padStart(3, '0');
-      ids.push(`x${d[0]}${d[1]}x${d[2]}${'x'.repeat(35)}`);
-    }
-    const interner = new Interner();
-    const codes = [...ids, ...ids].map((id) => interner.code(id));
-    // Reference: ids are all distinct, so codes are 0..999 in order, twice.
-    const expected = ids.map((_, i) => i);
-    expect(codes).toEqual([...expected, ...expected]);
-    expect(interner.texts).toEqual(ids);
-    expect(ids.map((id) => interner.codeOfText(id))).toEqual(expected);
-    expect(interner.codeOfText(`y${'x'.repeat(39)}`)).toBe(-1);
-  });
+  // Ids that all share one sampled hash (they differ only at positions the sampled hash of a long
+  // string skips), so only the comparison tells them apart: each of 1000 seen twice, then looked up
+  // as texts. Ids are all distinct, so the codes are 0..999 in first-seen order, twice.
+  const collidingIds = [
+    {
+      // Compared as strings (too long for any slot); hashOf reads positions 0, 5, 10... and the last 8.
+      what: '40-character ids, differing at positions 1, 2 and 4',
+      id: (d: string) => `x${d[0]}${d[1]}x${d[2]}${'x'.repeat(35)}`,
+      unseen: `y${'x'.repeat(39)}`,
+    },
+    {
+      // Compared in a 32-byte slot; hashOf reads positions 0, 2, 4... and the last 8.
+      what: '20-character ids, differing at positions 1, 3 and 5',
+      id: (d: string) => `x${d[0]}x${d[1]}x${d[2]}${'x'.repeat(14)}`,
+      unseen: `x0y0x0${'x'.repeat(14)}`,
+    },
+    {
+      // UUID-length: the table moves to 48-byte slots at its first growth and compares there.
+      what: '36-character ids, differing at positions 1 to 3',
+      id: (d: string) => `x${d}${'x'.repeat(32)}`,
+      unseen: `x00y${'x'.repeat(32)}`,
+    },
+  ];
+  for (const { what, id, unseen } of collidingIds) {
+    it(`${what}, all of one sampled hash, get one code each in first-seen order`, () => {
+      const ids = Array.from({ length: 1000 }, (_, i) => id(String(i).padStart(3, '0')));
+      const interner = new Interner();
+      const codes = [...ids, ...ids].map((text) => interner.code(text));
+      const expected = ids.map((_, i) => i);
+      expect(codes).toEqual([...expected, ...expected]);
+      expect(interner.texts).toEqual(ids);
+      expect(ids.map((text) => interner.codeOfText(text))).toEqual(expected);
+      expect(interner.codeOfText(unseen)).toBe(-1);
+    });
+  }
 
-  it('ids of 20 characters that agree on the sampled characters get one code each (compared in the slot)', () => {
-    // A slot holds a copy of a short key's characters and compares those. These 20-character ids
-    // differ only at positions 1, 3 and 5, which the sampled hash skips (it reads 0, 2, 4... and
-    // the last 8), so all 1000 share one sampled hash, and only the comparison tells them apart.
-    const ids: string[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const d = String(i).padStart(3, '0');
-      ids.push(`x${d[0]}x${d[1]}x${d[2]}${'x'.repeat(14)}`);
-    }
-    const interner = new Interner();
-    const codes = [...ids, ...ids].map((id) => interner.code(id));
-    const expected = ids.map((_, i) => i);
-    expect(codes).toEqual([...expected, ...expected]);
-    expect(ids.map((id) => interner.codeOfText(id))).toEqual(expected);
-    // Same length, same sampled characters, never seen.
-    expect(interner.codeOfText(`x0y0x0${'x'.repeat(14)}`)).toBe(-1);
-  });
-
-  it('36-character ids (UUIDs) that agree on the sampled characters get one code each, in larger slots', () => {
-    // Most keys are longer than a 32-byte slot holds: the table moves to 48-byte slots at its next
-    // growth. These ids differ only at positions 1-3, which the sampled hash skips.
-    const ids: string[] = [];
-    for (let i = 0; i < 1000; i++) ids.push(`x${String(i).padStart(3, '0')}${'x'.repeat(32)}`);
-    const interner = new Interner();
-    const codes = [...ids, ...ids].map((id) => interner.code(id));
-    const expected = ids.map((_, i) => i);
-    expect(codes).toEqual([...expected, ...expected]);
-    expect(ids.map((id) => interner.codeOfText(id))).toEqual(expected);
-    expect(interner.codeOfText(`x00y${'x'.repeat(32)}`)).toBe(-1);
-  });
-
-  it('keys of every length from 15 to 45, some with characters above 255, through the tables growths, as a Map says', () => {
+  it('keys of every length from 15 to 45, some with characters above 255, as the table grows, as a Map says', () => {
     // Slots of 32 and of 48 bytes, keys held in them and keys compared as strings, mixed in one
     // table as it grows (and its slots get larger when enough keys need it).
     // Lengths spread evenly (half the keys need large slots), or mostly short (the slots stay small
