@@ -102,7 +102,8 @@ function summarize(runs, withCounts) {
 /**
  * FUNNEL in FRESH fresh processes and, after each, one round of chDB on the same rows: the
  * machine's speed drifts over minutes (measured: a default-mode FUNNEL call at 1M rows steadied at
- * about 190 ms in one process and at 300 to 360 ms in others a quarter of an hour earlier), so each ratio compares times taken side by side.
+ * about 190 ms in one process and at 300 to 360 ms in others a quarter of an hour earlier), so
+ * each ratio compares times taken side by side.
  */
 async function benchFunnelAndPeer(rows, chdb) {
   const peerTable = chdb ? await loadPeer(chdb, rows) : null;

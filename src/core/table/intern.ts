@@ -170,9 +170,10 @@ export class Interner {
   /** Whether slot i holds this text. */
   private slotHolds(i: number, text: string): boolean {
     const bytes = this.slotBytes;
-    const at = i * this.stride * 4 + KEY_BYTE;
+    const slot = i * this.stride;
+    const at = slot * 4 + KEY_BYTE;
     const length = bytes[at]!;
-    if (length === NOT_INLINE) return this.keys[this.slotInts[i * this.stride + KEY_INDEX_INT]!] === text;
+    if (length === NOT_INLINE) return this.keys[this.slotInts[slot + KEY_INDEX_INT]!] === text;
     if (length !== text.length) return false;
     for (let c = 0; c < length; c++) if (bytes[at + 1 + c] !== text.charCodeAt(c)) return false;
     return true;
